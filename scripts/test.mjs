@@ -1,0 +1,23 @@
+// Runs every test: types, the bundle, unit and protocol tests (node's test runner).
+// `--unit` stops after the node tests.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+function run(command, args) {
+  console.log(`\n$ ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function findTests(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return findTests(path);
+    return entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+run('npx', ['tsc', '-p', 'tsconfig.json']);
+run('node', ['scripts/build.mjs']);
+run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...findTests('test/unit').sort()]);

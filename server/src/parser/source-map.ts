@@ -1,0 +1,45 @@
+import type { SourceMap, Span } from './types.js';
+
+/** Builds a logical line from source pieces while recording where each piece came from. */
+export class LogicalLineBuilder {
+  text = '';
+  readonly map: SourceMap = { logical: [], source: [] };
+
+  append(source: string, start: number, end: number): void {
+    if (end <= start) return;
+    this.map.logical.push(this.text.length);
+    this.map.source.push(start);
+    this.text += source.slice(start, end);
+  }
+}
+
+function pieceAt(map: SourceMap, offset: number, preferPrevious: boolean): number {
+  const logical = map.logical;
+  let low = 0;
+  let high = logical.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    const start = logical[middle];
+    if (start < offset || (start === offset && !preferPrevious)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** The source offset of a logical offset that starts something. */
+export function toSource(map: SourceMap, offset: number): number {
+  if (map.logical.length === 0) return 0;
+  const piece = map.logical.length === 1 ? 0 : pieceAt(map, offset, false);
+  return map.source[piece] + offset - map.logical[piece];
+}
+
+/** The source offset of a logical offset that ends something (exclusive), kept inside the piece it ends. */
+export function toSourceEnd(map: SourceMap, offset: number): number {
+  if (map.logical.length === 0) return 0;
+  const piece = map.logical.length === 1 ? 0 : pieceAt(map, offset, true);
+  return map.source[piece] + offset - map.logical[piece];
+}
+
+export function toSourceSpan(map: SourceMap, start: number, end: number): Span {
+  return { start: toSource(map, start), end: end > start ? toSourceEnd(map, end) : toSource(map, start) };
+}
