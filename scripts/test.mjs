@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureNodeModules } from './ensure.mjs';
 
 function run(command, args) {
   console.log(`\n$ ${command} ${args.join(' ')}`);
@@ -18,6 +19,7 @@ function findTests(dir) {
   });
 }
 
+ensureNodeModules();
 run('npx', ['tsc', '-p', 'tsconfig.json']);
 run('node', ['scripts/build.mjs']);
 run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...findTests('test/unit').sort()]);
