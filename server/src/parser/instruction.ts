@@ -28,6 +28,7 @@ export interface LineContext {
 /** Parses one logical line (continuations already joined) from `start` to its end. */
 export function parseInstructionLine(context: LineContext, start: number): ParsedLine {
   const { line, map } = context;
+  while (start < line.length && isSpace(line.charCodeAt(start))) start++;
   let end = line.length;
   while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
   let keywordEnd = start;

@@ -161,6 +161,8 @@ function readInstruction(state: ParseState, first: number, line: PhysicalLine): 
     { line: builder.text, map: builder.map, escape: state.escape, errors: state.errors },
     0,
   );
+  // The instruction starts on its first line even when that line holds only an escape.
+  instruction.start = first;
   instruction.end = Math.max(instruction.end, lastEnd);
   if (emptyContinuation >= 0) {
     state.errors.push({

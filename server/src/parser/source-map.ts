@@ -6,7 +6,8 @@ export class LogicalLineBuilder {
   readonly map: SourceMap = { logical: [], source: [] };
 
   append(source: string, start: number, end: number): void {
-    if (end <= start) return;
+    // An empty piece is kept only as the first, so an empty line still has a position.
+    if (end <= start && this.map.logical.length > 0) return;
     this.map.logical.push(this.text.length);
     this.map.source.push(start);
     this.text += source.slice(start, end);

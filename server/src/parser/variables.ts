@@ -23,7 +23,6 @@ export function scanVariables(text: string, start: number, end: number, escape: 
   const found: ScannedVariable[] = [];
   if (text.indexOf('$', start) < 0) return found;
   const open: ScannedVariable[] = [];
-  let nested = false;
   let inSingle = false;
   let inDouble = false;
   for (let pos = start; pos < end; pos++) {
@@ -42,12 +41,12 @@ export function scanVariables(text: string, start: number, end: number, escape: 
       const variable = open.pop()!;
       variable.end = pos + 1;
       found.push(variable);
-      if (open.length > 0) nested = true;
     } else if (code === Char.Dollar) {
       pos = readReference(text, pos, end, found, open);
     }
   }
-  if (nested) found.sort((a, b) => a.start - b.start);
+  // Nested references close before the ones around them.
+  if (found.some((variable, i) => i > 0 && variable.start < found[i - 1].start)) found.sort((a, b) => a.start - b.start);
   return found;
 }
 
