@@ -1,0 +1,124 @@
+import type { DockerfileTree, Instruction, KeyValue, Stage } from '../parser/index.js';
+import { expandWord } from './expand.js';
+
+/** Where a variable got its value. */
+export type VariableKind = 'global-arg' | 'arg' | 'env' | 'builtin';
+
+export interface VariableDefinition {
+  name: string;
+  kind: VariableKind;
+  /** The instruction and pair that define it; undefined for built-ins. */
+  instruction?: Instruction;
+  pair?: KeyValue;
+  /** Its value at that point, when it can be known without build arguments. */
+  value?: string;
+}
+
+/** Platform ARGs BuildKit defines in the global scope; a stage sees them once it declares `ARG NAME`. */
+export const PLATFORM_ARGS = [
+  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT',
+  'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
+] as const;
+
+/** ARGs every RUN can use without declaring them. */
+export const PROXY_ARGS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'] as const;
+
+type Scope = Map<string, VariableDefinition>;
+
+/**
+ * Answers "what is X here?" for a parsed Dockerfile: global ARGs in FROM
+ * lines, then per stage its ARGs and ENVs in order, ENVs inherited from a
+ * parent stage (`FROM build AS next`), and the platform built-ins.
+ */
+export class VariableResolver {
+  private readonly globals: Scope = new Map();
+  /** Per stage, the definitions in order. */
+  private readonly stageDefinitions = new Map<Stage, VariableDefinition[]>();
+
+  constructor(private readonly tree: DockerfileTree) {
+    for (const name of PLATFORM_ARGS) this.globals.set(name, { name, kind: 'builtin' });
+    for (const instruction of tree.globalArgs) this.define(this.globals, instruction, 'global-arg');
+  }
+
+  /** The variables visible at a document offset, later definitions hiding earlier ones. */
+  scopeAt(offset: number): Scope {
+    const stage = this.stageAt(offset);
+    if (!stage || offset < stage.from.end) {
+      return this.globalsBefore(offset);
+    }
+    const scope: Scope = new Map();
+    for (const definition of this.definitionsOf(stage)) {
+      if (definition.instruction && definition.instruction.start >= offset) break;
+      scope.set(definition.name, definition);
+    }
+    return scope;
+  }
+
+  resolve(name: string, offset: number): VariableDefinition | undefined {
+    return this.scopeAt(offset).get(name);
+  }
+
+  private globalsBefore(offset: number): Scope {
+    const scope: Scope = new Map();
+    for (const [name, definition] of this.globals) {
+      if (!definition.instruction || definition.instruction.start < offset) scope.set(name, definition);
+    }
+    return scope;
+  }
+
+  private stageAt(offset: number): Stage | undefined {
+    let found: Stage | undefined;
+    for (const stage of this.tree.stages) {
+      if (stage.from.start <= offset) found = stage;
+      else break;
+    }
+    return found;
+  }
+
+  /** A stage's definitions in order: inherited ENVs first, then its own ARGs and ENVs. */
+  private definitionsOf(stage: Stage, seen = new Set<Stage>()): VariableDefinition[] {
+    const cached = this.stageDefinitions.get(stage);
+    if (cached) return cached;
+    seen.add(stage);
+    const scope: Scope = new Map();
+    const parent = this.parentStage(stage);
+    if (parent && !seen.has(parent)) {
+      for (const definition of this.definitionsOf(parent, seen)) {
+        if (definition.kind === 'env') scope.set(definition.name, definition);
+      }
+    }
+    const definitions = [...scope.values()];
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword === 'ARG') definitions.push(...this.define(scope, instruction, 'arg'));
+      else if (instruction.keyword === 'ENV') definitions.push(...this.define(scope, instruction, 'env'));
+    }
+    this.stageDefinitions.set(stage, definitions);
+    return definitions;
+  }
+
+  private parentStage(stage: Stage): Stage | undefined {
+    const image = stage.from.from?.image.value.toLowerCase();
+    return this.tree.stages.find((candidate) => candidate.index < stage.index && candidate.name === image);
+  }
+
+  /** Adds an ARG or ENV's pairs to a scope, values evaluated against it; returns the new definitions. */
+  private define(scope: Scope, instruction: Instruction, kind: VariableKind): VariableDefinition[] {
+    const escape = this.tree.escapeChar;
+    const lookup = (name: string) => scope.get(name)?.value;
+    const added: VariableDefinition[] = [];
+    for (const pair of instruction.pairs ?? []) {
+      const name = pair.key.value;
+      let value: string | undefined;
+      if (pair.value) {
+        value = expandWord(pair.value.value, lookup, escape);
+      } else if (kind === 'arg') {
+        // `ARG NAME` in a stage takes the global ARG's value (or the built-in's).
+        value = scope.get(name)?.value ?? this.globals.get(name)?.value;
+      }
+      const definition: VariableDefinition = { name, kind, instruction, pair, value };
+      scope.set(name, definition);
+      added.push(definition);
+    }
+    return added;
+  }
+}
