@@ -22,4 +22,4 @@ function findTests(dir) {
 ensureNodeModules();
 run('npx', ['tsc', '-p', 'tsconfig.json']);
 run('node', ['scripts/build.mjs']);
-run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...findTests('test/unit').sort()]);
+run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...['test/unit', 'server/src'].flatMap(findTests).sort()]);

@@ -83,3 +83,8 @@ function matchingBrace(raw: string, open: number): number {
   }
   return -1;
 }
+
+/** A word with its quotes and escapes removed and `$` references left as written. */
+export function unquote(raw: string, escape = '\\'): string {
+  return expandWord(raw, (name) => `\${${name}}`, escape) ?? raw;
+}
