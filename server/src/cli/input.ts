@@ -6,22 +6,45 @@ export function readDockerfile(path: string): string {
   return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
 }
 
-/** Splits `--name value` / `--name=value` options from positional arguments. */
-export function parseOptions(args: string[], known: Set<string>): { options: Map<string, string>; positional: string[]; error?: string } {
-  const options = new Map<string, string>();
-  const positional: string[] = [];
+export interface OptionSpec {
+  /** Options that take a value; a repeated one keeps every value. */
+  values: string[];
+  /** Options that take none. */
+  switches: string[];
+}
+
+export interface ParsedOptions {
+  values: Map<string, string[]>;
+  switches: Set<string>;
+  positional: string[];
+  error?: string;
+}
+
+/** Splits `--name value`, `--name=value` and `--switch` from positional arguments. */
+export function parseOptions(args: string[], spec: OptionSpec): ParsedOptions {
+  const parsed: ParsedOptions = { values: new Map(), switches: new Set(), positional: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (!arg.startsWith('--') || arg === '-') {
-      positional.push(arg);
+      parsed.positional.push(arg);
       continue;
     }
     const equals = arg.indexOf('=');
     const name = equals < 0 ? arg.slice(2) : arg.slice(2, equals);
-    if (!known.has(name)) return { options, positional, error: `unknown option --${name}` };
+    if (spec.switches.includes(name) && equals < 0) {
+      parsed.switches.add(name);
+      continue;
+    }
+    if (!spec.values.includes(name)) return { ...parsed, error: `unknown option --${name}` };
     const value = equals < 0 ? args[++i] : arg.slice(equals + 1);
-    if (value === undefined) return { options, positional, error: `--${name} needs a value` };
-    options.set(name, value);
+    if (value === undefined) return { ...parsed, error: `--${name} needs a value` };
+    parsed.values.set(name, [...(parsed.values.get(name) ?? []), value]);
   }
-  return { options, positional };
+  return parsed;
+}
+
+/** The last value given for an option. */
+export function lastValue(parsed: ParsedOptions, name: string): string | undefined {
+  const values = parsed.values.get(name);
+  return values?.[values.length - 1];
 }

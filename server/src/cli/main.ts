@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { LINT_USAGE, lintCommand } from './lint-command.js';
 import { parseCommand } from './parse-command.js';
+import { rulesCommand } from './rules-command.js';
+import { packageVersion } from './version.js';
 
 /** `layerwise <command> ...`: each command is a small module; this table is the whole dispatcher. */
 const COMMANDS: Record<string, { summary: string; run: (args: string[]) => number }> = {
+  lint: { summary: LINT_USAGE, run: lintCommand },
+  rules: { summary: 'rules [--format text|json] [--locale en|zh-cn]   list the rules', run: rulesCommand },
   parse: { summary: 'parse [--format json|buildkit] FILE|-   print the syntax tree', run: parseCommand },
 };
 
@@ -14,7 +18,7 @@ function usage(): string {
 function main(argv: string[]): number {
   const [name, ...rest] = argv;
   if (name === '--version') {
-    process.stdout.write(`${readVersion()}\n`);
+    process.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
   const command = name === undefined ? undefined : COMMANDS[name];
@@ -23,14 +27,6 @@ function main(argv: string[]): number {
     return name === '--help' ? 0 : 2;
   }
   return command.run(rest);
-}
-
-function readVersion(): string {
-  try {
-    return JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8')).version;
-  } catch {
-    return 'unknown';
-  }
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -1,10 +1,11 @@
 import { dumpBuildkit, LineIndex, parse, type DockerfileTree } from '../parser/index.js';
-import { parseOptions, readDockerfile } from './input.js';
+import { lastValue, parseOptions, readDockerfile } from './input.js';
 
 /** `layerwise parse [--format json|buildkit] FILE`: exit 1 when the file has parse errors. */
 export function parseCommand(args: string[]): number {
-  const { options, positional, error } = parseOptions(args, new Set(['format']));
-  const format = options.get('format') ?? 'json';
+  const parsed = parseOptions(args, { values: ['format'], switches: [] });
+  const { positional, error } = parsed;
+  const format = lastValue(parsed, 'format') ?? 'json';
   if (error || positional.length !== 1 || (format !== 'json' && format !== 'buildkit')) {
     process.stderr.write(`layerwise parse: ${error ?? 'expected one FILE and --format json|buildkit'}\n`);
     return 2;
