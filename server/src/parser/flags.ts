@@ -15,18 +15,18 @@ const OPTION_FLAGS = new Set(['mount']);
  * Reads leading `--flag[=value]` words as BuildKit does (quotes and `\` are
  * processed, `--` ends the flags) and returns where the arguments begin.
  */
-export function scanFlags(line: string, from: number): { flags: ScannedFlag[]; argsStart: number } {
+export function scanFlags(line: string, from: number, end: number): { flags: ScannedFlag[]; argsStart: number } {
   const flags: ScannedFlag[] = [];
   let pos = from;
   for (;;) {
-    while (pos < line.length && isSpace(line.charCodeAt(pos))) pos++;
-    if (pos >= line.length) return { flags, argsStart: line.length };
+    while (pos < end && isSpace(line.charCodeAt(pos))) pos++;
+    if (pos >= end) return { flags, argsStart: end };
     if (line.charCodeAt(pos) !== Char.Dash || line.charCodeAt(pos + 1) !== Char.Dash) return { flags, argsStart: pos };
     const start = pos;
     let raw = '';
     let quote = 0;
     let blankOk = false;
-    for (; pos < line.length; pos++) {
+    for (; pos < end; pos++) {
       let code = line.charCodeAt(pos);
       if (quote === 0 && isSpace(code)) break;
       if (quote !== 0 && code === quote) {
@@ -39,14 +39,14 @@ export function scanFlags(line: string, from: number): { flags: ScannedFlag[]; a
         continue;
       }
       if (code === Char.Backslash) {
-        if (pos + 1 === line.length) continue;
+        if (pos + 1 === end) continue;
         pos++;
         code = line.charCodeAt(pos);
       }
       raw += String.fromCharCode(code);
     }
     if (raw === '--') {
-      return { flags, argsStart: pos < line.length ? pos : line.length };
+      return { flags, argsStart: pos };
     }
     if (blankOk || raw.length > 0) flags.push({ start, end: pos, raw });
   }
@@ -68,7 +68,7 @@ export function buildFlag(line: string, map: SourceMap, scanned: ScannedFlag): F
   if (rawEquals >= 0) {
     const valueStart = equals < 0 ? scanned.end : nameEnd + 1;
     const valueSpan = toSourceSpan(map, valueStart, scanned.end);
-    flag.value = { value: scanned.raw.slice(rawEquals + 1), ...valueSpan };
+    flag.value = { value: scanned.raw.slice(rawEquals + 1), start: valueSpan.start, end: valueSpan.end };
     if (OPTION_FLAGS.has(flag.name)) flag.options = splitOptions(line, map, valueStart, scanned.end);
   }
   return flag;
@@ -98,13 +98,15 @@ function splitOptions(line: string, map: SourceMap, start: number, end: number):
 function buildOption(line: string, map: SourceMap, start: number, end: number): FlagOption {
   const equals = line.indexOf('=', start);
   const keyEnd = equals < 0 || equals >= end ? end : equals;
-  const option: FlagOption = { ...toSourceSpan(map, start, end), key: token(line, map, start, keyEnd) };
+  const span = toSourceSpan(map, start, end);
+  const option: FlagOption = { start: span.start, end: span.end, key: token(line, map, start, keyEnd) };
   if (keyEnd < end) option.value = token(line, map, keyEnd + 1, end);
   return option;
 }
 
 function token(line: string, map: SourceMap, start: number, end: number): Token {
-  return { value: unquote(line.slice(start, end)), ...toSourceSpan(map, start, end) };
+  const span = toSourceSpan(map, start, end);
+  return { value: unquote(line.slice(start, end)), start: span.start, end: span.end };
 }
 
 function unquote(text: string): string {

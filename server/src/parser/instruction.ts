@@ -2,10 +2,16 @@ import { isSpace, isWordSeparator } from './chars.js';
 import { scanExecForm } from './exec-form.js';
 import { buildFlag, scanFlags } from './flags.js';
 import { findHeredocMarkers, type HeredocMarker } from './heredoc-markers.js';
-import { toSource, toSourceSpan } from './source-map.js';
+import { tokenAt, toSource, toSourceEnd, toSourceSpan } from './source-map.js';
 import type { Instruction, KeyValue, ParseError, SourceMap, Token } from './types.js';
 import { variableRefs } from './variables.js';
 import { splitOnWhitespace, splitWords, type LineWord } from './words.js';
+
+/**
+ * Shared by every instruction without flags, words, heredocs or variables, so
+ * the common case allocates nothing; replace it, never push to it.
+ */
+const NONE: never[] = Object.freeze([]) as never[];
 
 /** Instructions whose arguments are a command: JSON exec form or a shell script. */
 const COMMAND_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL']);
@@ -33,22 +39,25 @@ export function parseInstructionLine(context: LineContext, start: number): Parse
   while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
   let keywordEnd = start;
   while (keywordEnd < end && !isWordSeparator(line.charCodeAt(keywordEnd))) keywordEnd++;
-  const keywordText = line.slice(start, keywordEnd);
-  const keyword = keywordText.toUpperCase();
-  const { flags: scannedFlags, argsStart: flagsEnd } = scanFlags(line.slice(0, end), keywordEnd);
+  const keyword = line.slice(start, keywordEnd).toUpperCase();
+  const { flags: scannedFlags, argsStart: flagsEnd } = scanFlags(line, keywordEnd, end);
   let argsStart = flagsEnd;
   while (argsStart < end && isSpace(line.charCodeAt(argsStart))) argsStart++;
-  const args: Token = { value: line.slice(argsStart, end), ...toSourceSpan(map, argsStart, end) };
+  const args = tokenAt(map, line, argsStart, end);
   const instruction: Instruction = {
     type: 'instruction',
     keyword,
-    keywordToken: { value: keywordText, ...toSourceSpan(map, start, keywordEnd) },
-    flags: scannedFlags.map((flag) => buildFlag(line, map, flag)),
+    keywordToken: tokenAt(map, line, start, keywordEnd),
+    flags: scannedFlags.length === 0 ? NONE : scannedFlags.map((flag) => buildFlag(line, map, flag)),
     args,
     argsMap: map,
-    words: [],
-    heredocs: [],
-    variables: [],
+    words: NONE,
+    exec: undefined,
+    heredocs: NONE,
+    pairs: undefined,
+    from: undefined,
+    trigger: undefined,
+    variables: NONE,
     start: toSource(map, start),
     end: toSourceSpan(map, start, end).end,
   };
@@ -91,7 +100,10 @@ function readExecForm(context: LineContext, instruction: Instruction, start: num
   if (scan.kind === 'array') {
     instruction.exec = {
       ...toSourceSpan(context.map, scan.start, scan.end),
-      elements: scan.elements.map((element) => ({ value: element.value, ...toSourceSpan(context.map, element.start, element.end) })),
+      elements: scan.elements.map((element) => {
+        const span = toSourceSpan(context.map, element.start, element.end);
+        return { value: element.value, start: span.start, end: span.end };
+      }),
     };
   } else if (scan.kind === 'not-strings') {
     addError(context, start, end, 'json-not-strings', 'when using JSON array syntax, arrays must be comprised of strings only');
@@ -134,8 +146,8 @@ function readNameValues(context: LineContext, instruction: Instruction, words: L
       addError(context, start, end, 'missing-key-value', `${instruction.keyword} must have two arguments`);
       return;
     }
-    const key = { value: line.slice(start, keyEnd), ...toSourceSpan(map, start, keyEnd) };
-    const value = { value: line.slice(valueStart, end), ...toSourceSpan(map, valueStart, end) };
+    const key = tokenAt(map, line, start, keyEnd);
+    const value = tokenAt(map, line, valueStart, end);
     instruction.pairs = [{ start: key.start, end: value.end, key, value, legacy: true }];
     return;
   }
@@ -154,18 +166,20 @@ function readNameValues(context: LineContext, instruction: Instruction, words: L
 /** `KEY=value` (the value keeps its quotes, as written) or a bare `KEY`. */
 function readPair(context: LineContext, word: LineWord): KeyValue {
   const { line, map } = context;
-  const span = toSourceSpan(map, word.start, word.end);
+  const key = tokenAt(map, line, word.start, word.end);
   const equals = line.indexOf('=', word.start);
   if (equals < 0 || equals >= word.end) {
-    return { ...span, key: { value: line.slice(word.start, word.end), ...span }, legacy: false };
+    return { start: key.start, end: key.end, key, value: undefined, legacy: false };
   }
-  const key = { value: line.slice(word.start, equals), ...toSourceSpan(map, word.start, equals) };
-  const value = { value: line.slice(equals + 1, word.end), ...toSourceSpan(map, equals + 1, word.end) };
-  return { ...span, key, value, legacy: false };
+  const value = tokenAt(map, line, equals + 1, word.end);
+  const pairEnd = value.end;
+  key.value = line.slice(word.start, equals);
+  key.end = toSourceEnd(map, equals);
+  return { start: key.start, end: pairEnd, key, value, legacy: false };
 }
 
 function toWords(context: LineContext, words: LineWord[]): Token[] {
-  return words.map((word) => ({ value: context.line.slice(word.start, word.end), ...toSourceSpan(context.map, word.start, word.end) }));
+  return words.length === 0 ? NONE : words.map((word) => tokenAt(context.map, context.line, word.start, word.end));
 }
 
 function addError(context: LineContext, start: number, end: number, code: ParseError['code'], message: string): void {

@@ -209,8 +209,8 @@ function readHeredocBodies(state: ParseState, instruction: Instruction, markers:
       start: markerSpan.start,
       end: terminator ? terminator.end : contentEnd,
     };
-    host.heredocs.push(heredoc);
-    if (marker.expand) host.variables.push(...variableRefs(text, contentStart, contentEnd, Char.Backslash));
+    host.heredocs = [...host.heredocs, heredoc];
+    if (marker.expand) host.variables = [...host.variables, ...variableRefs(text, contentStart, contentEnd, Char.Backslash)];
     instruction.end = Math.max(instruction.end, heredoc.end);
     if (!terminator) {
       state.errors.push({ start: markerSpan.start, end: markerSpan.end, code: 'unterminated-heredoc', message: 'unterminated heredoc', severity: 'error' });

@@ -1,4 +1,4 @@
-import type { SourceMap, Span } from './types.js';
+import type { SourceMap, Span, Token } from './types.js';
 
 /** Builds a logical line from source pieces while recording where each piece came from. */
 export class LogicalLineBuilder {
@@ -42,5 +42,12 @@ export function toSourceEnd(map: SourceMap, offset: number): number {
 }
 
 export function toSourceSpan(map: SourceMap, start: number, end: number): Span {
-  return { start: toSource(map, start), end: end > start ? toSourceEnd(map, end) : toSource(map, start) };
+  const sourceStart = toSource(map, start);
+  return { start: sourceStart, end: end > start ? toSourceEnd(map, end) : sourceStart };
+}
+
+/** A token for [start, end) of a logical line, built as one object (this runs for every word). */
+export function tokenAt(map: SourceMap, line: string, start: number, end: number): Token {
+  const sourceStart = toSource(map, start);
+  return { value: line.slice(start, end), start: sourceStart, end: end > start ? toSourceEnd(map, end) : sourceStart };
 }

@@ -1,6 +1,6 @@
 import { Char, isDigit, isNameChar, isNameStart } from './chars.js';
-import { toSourceSpan } from './source-map.js';
-import type { SourceMap, Span, VariableRef } from './types.js';
+import { toSource, toSourceEnd } from './source-map.js';
+import type { SourceMap, VariableRef } from './types.js';
 
 export interface ScannedVariable {
   start: number;
@@ -21,7 +21,8 @@ const OPERATORS = [':-', ':+', ':?', '##', '%%', '//', '-', '+', '?', '#', '%', 
  */
 export function scanVariables(text: string, start: number, end: number, escape: number): ScannedVariable[] {
   const found: ScannedVariable[] = [];
-  if (text.indexOf('$', start) < 0) return found;
+  const firstDollar = text.indexOf('$', start);
+  if (firstDollar < 0 || firstDollar >= end) return found;
   const open: ScannedVariable[] = [];
   let inSingle = false;
   let inDouble = false;
@@ -78,21 +79,28 @@ function readReference(text: string, dollar: number, end: number, found: Scanned
   return pos - 1;
 }
 
+const NO_VARIABLES: VariableRef[] = Object.freeze([]) as never[];
+
 /** Variable references in [start, end) of `text`, with spans mapped through `map` (source text when absent). */
 export function variableRefs(text: string, start: number, end: number, escape: number, map?: SourceMap): VariableRef[] {
-  const span = map ? (from: number, to: number): Span => toSourceSpan(map, from, to) : (from: number, to: number): Span => ({ start: from, end: to });
-  return scanVariables(text, start, end, escape).map((found) => {
-    const ref: VariableRef = {
-      ...span(found.start, found.end),
-      name: found.name,
-      nameSpan: span(found.nameStart, found.nameStart + found.name.length),
-      braced: found.braced,
+  const found = scanVariables(text, start, end, escape);
+  if (found.length === 0) return NO_VARIABLES;
+  const from = map ? (offset: number) => toSource(map, offset) : (offset: number) => offset;
+  const to = map ? (offset: number) => toSourceEnd(map, offset) : (offset: number) => offset;
+  return found.map((variable) => {
+    const nameEnd = variable.nameStart + variable.name.length;
+    const operandStart = variable.operandStart;
+    const operandEnd = variable.end - 1;
+    return {
+      start: from(variable.start),
+      end: to(variable.end),
+      name: variable.name,
+      nameSpan: { start: from(variable.nameStart), end: to(nameEnd) },
+      braced: variable.braced,
+      operator: variable.operator,
+      operand: operandStart === undefined
+        ? undefined
+        : { value: text.slice(operandStart, operandEnd), start: from(operandStart), end: operandEnd > operandStart ? to(operandEnd) : from(operandStart) },
     };
-    if (found.operator !== undefined && found.operandStart !== undefined) {
-      ref.operator = found.operator;
-      const operandEnd = found.end - 1;
-      ref.operand = { value: text.slice(found.operandStart, operandEnd), ...span(found.operandStart, operandEnd) };
-    }
-    return ref;
   });
 }
