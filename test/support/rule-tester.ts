@@ -19,8 +19,9 @@ export interface InvalidCase {
 
 export type ValidCase = string | { code: string; settings?: LintSettings; note?: string };
 
-function findingsOf(rule: Rule, code: string, settings?: LintSettings): Finding[] {
-  return lint(parse(code), { rules: [rule], settings });
+/** One rule alone, turned on even when it is off by default. */
+export function findingsOf(rule: Rule, code: string, settings?: LintSettings): Finding[] {
+  return lint(parse(code), { rules: [rule], settings, severities: { [rule.meta.id]: rule.meta.severity } });
 }
 
 /** Applies the first fix of each finding, as a person clicking each quick fix once would. */
@@ -29,18 +30,19 @@ export function applyFirstFixes(code: string, findings: Finding[]): string {
   return applyEdits(code, fixes.flatMap((fix) => fix.edits)).text;
 }
 
-function countByRule(code: string): Map<string, number> {
+function countByRule(code: string, rule: Rule, settings?: LintSettings): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const finding of lint(parse(code), { rules: allRules })) counts.set(finding.rule, (counts.get(finding.rule) ?? 0) + 1);
+  const severities = { [rule.meta.id]: rule.meta.severity };
+  for (const finding of lint(parse(code), { rules: allRules, settings, severities })) counts.set(finding.rule, (counts.get(finding.rule) ?? 0) + 1);
   return counts;
 }
 
-/** After a fix the file still parses, the finding is gone, and no rule finds anything new. */
-export function assertFixIsClean(rule: Rule, before: string, after: string): void {
+/** After a fix the file still parses, the finding is gone, and no rule finds anything new (under the case's settings). */
+export function assertFixIsClean(rule: Rule, before: string, after: string, settings?: LintSettings): void {
   const errorsBefore = parse(before).errors.length;
   assert.ok(parse(after).errors.length <= errorsBefore, `the fixed file parses:\n${after}`);
-  const countsBefore = countByRule(before);
-  const countsAfter = countByRule(after);
+  const countsBefore = countByRule(before, rule, settings);
+  const countsAfter = countByRule(after, rule, settings);
   assert.ok((countsAfter.get(rule.meta.id) ?? 0) < (countsBefore.get(rule.meta.id) ?? 0), `the fix removes a ${rule.meta.id} finding`);
   for (const [id, count] of countsAfter) {
     assert.ok(count <= (countsBefore.get(id) ?? 0), `the fix adds no ${id} finding:\n${after}`);
@@ -67,7 +69,7 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
         if (invalid.output !== undefined) {
           const output = applyFirstFixes(invalid.code, findings);
           assert.equal(output, invalid.output);
-          assertFixIsClean(rule, invalid.code, output);
+          assertFixIsClean(rule, invalid.code, output, invalid.settings);
         } else {
           assert.deepEqual(findings.flatMap((finding) => finding.fixes), [], 'a case with fixes states its output');
         }

@@ -14,8 +14,9 @@ export interface LintOptions {
 /** Runs every enabled rule over one tree in a single walk; findings come sorted by position. */
 export function lint(tree: DockerfileTree, options: LintOptions): Finding[] {
   const locale = options.locale ?? 'en';
-  const suppressions = new Suppressions(tree);
-  const shared = sharedAnalyses(tree, options.settings ?? {});
+  const settings = options.settings ?? {};
+  const suppressions = new Suppressions(tree, { commentPragmas: !settings.disableIgnorePragma });
+  const shared = sharedAnalyses(tree, settings);
   const findings: Finding[] = [];
   const active: Visitors[] = [];
   for (const rule of options.rules) {
@@ -32,12 +33,13 @@ export function lint(tree: DockerfileTree, options: LintOptions): Finding[] {
 }
 
 function severityOf(rule: Rule, severities: LintOptions['severities']): Severity | 'off' {
-  if (!severities) return rule.meta.severity;
+  const fallback = rule.meta.defaultOff ? 'off' : rule.meta.severity;
+  if (!severities) return fallback;
   for (const name of [rule.meta.id, ...rule.meta.aliases]) {
     const configured = severities[name] ?? severities[name.toLowerCase()];
     if (configured) return configured;
   }
-  return rule.meta.severity;
+  return fallback;
 }
 
 interface SharedAnalyses {

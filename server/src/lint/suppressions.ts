@@ -1,9 +1,15 @@
-import type { DockerfileTree, Instruction } from '../parser/index.js';
+import type { Comment, DockerfileTree, Instruction, Stage } from '../parser/index.js';
 import type { Rule } from './types.js';
+
+export interface SuppressionOptions {
+  /** False under hadolint's `disable-ignore-pragma`: ignore comments no longer work (`# check=skip` still does). */
+  commentPragmas?: boolean;
+}
 
 /**
  * Ignore pragmas, in every form users already write:
  * `# hadolint ignore=DL3008,DL3009` and `# layerwise-ignore rule-id` for the next instruction,
+ * `# hadolint stage ignore=...` for the stage of the next instruction,
  * `# hadolint global ignore=...` and `# layerwise-ignore-file rule-id` for the file,
  * and BuildKit's `# check=skip=A,B` (or `skip=all`) directive.
  */
@@ -11,25 +17,28 @@ export class Suppressions {
   private readonly everywhere = new Set<string>();
   private skipAll = false;
   private readonly byInstruction = new Map<Instruction, Set<string>>();
+  private readonly byStage = new Map<Stage, Set<string>>();
 
-  constructor(private readonly tree: DockerfileTree) {
+  constructor(private readonly tree: DockerfileTree, options: SuppressionOptions = {}) {
     for (const directive of tree.directives) {
       if (directive.name === 'check') this.readCheckDirective(directive.value.value);
     }
+    if (options.commentPragmas === false) return;
     let next = 0;
-    for (const comment of tree.comments) {
-      const pragma = readPragma(comment.text);
-      if (!pragma) continue;
-      if (pragma.global) {
+    for (const { comment, pragma } of ignorePragmas(tree)) {
+      if (pragma.scope === 'file') {
         for (const name of pragma.names) this.everywhere.add(name);
         continue;
       }
       while (next < tree.instructions.length && tree.instructions[next].start < comment.end) next++;
       const instruction = tree.instructions[next];
       if (!instruction) continue;
-      const names = this.byInstruction.get(instruction) ?? new Set<string>();
-      for (const name of pragma.names) names.add(name);
-      this.byInstruction.set(instruction, names);
+      if (pragma.scope === 'stage') {
+        const stage = stageAt(tree.stages, instruction.start);
+        if (stage) addAll(this.byStage, stage, pragma.names);
+      } else {
+        addAll(this.byInstruction, instruction, pragma.names);
+      }
     }
   }
 
@@ -39,10 +48,12 @@ export class Suppressions {
 
   /** Whether a finding of `rule` at `offset` sits in an instruction whose pragma ignores it. */
   suppresses(rule: Rule, offset: number): boolean {
-    if (this.byInstruction.size === 0) return false;
+    if (this.byInstruction.size === 0 && this.byStage.size === 0) return false;
     const instruction = instructionAt(this.tree.instructions, offset);
     const names = instruction && this.byInstruction.get(instruction);
-    return !!names && namesOf(rule).some((name) => names.has(name));
+    const stage = this.byStage.size > 0 ? stageAt(this.tree.stages, offset) : undefined;
+    const stageNames = stage && this.byStage.get(stage);
+    return namesOf(rule).some((name) => !!names?.has(name) || !!stageNames?.has(name));
   }
 
   private readCheckDirective(value: string): void {
@@ -66,19 +77,54 @@ function namesOf(rule: Rule): string[] {
   return [rule.meta.id, ...rule.meta.aliases].map((name) => name.toLowerCase());
 }
 
-const PRAGMAS: Array<{ pattern: RegExp; global: boolean }> = [
-  { pattern: /^hadolint\s+global\s+ignore\s*=\s*(.+)$/i, global: true },
-  { pattern: /^hadolint\s+ignore\s*=\s*(.+)$/i, global: false },
-  { pattern: /^layerwise-ignore-file\s+(.+)$/i, global: true },
-  { pattern: /^layerwise-ignore\s+(.+)$/i, global: false },
+/** Where an ignore pragma applies: the next instruction, that instruction's stage, or the whole file. */
+export type PragmaScope = 'instruction' | 'stage' | 'file';
+
+const PRAGMAS: Array<{ pattern: RegExp; scope: PragmaScope }> = [
+  { pattern: /^hadolint\s+global\s+ignore\s*=\s*(.+)$/i, scope: 'file' },
+  { pattern: /^hadolint\s+stage\s+ignore\s*=\s*(.+)$/i, scope: 'stage' },
+  { pattern: /^hadolint\s+ignore\s*=\s*(.+)$/i, scope: 'instruction' },
+  { pattern: /^layerwise-ignore-file\s+(.+)$/i, scope: 'file' },
+  { pattern: /^layerwise-ignore\s+(.+)$/i, scope: 'instruction' },
 ];
 
-function readPragma(text: string): { global: boolean; names: string[] } | undefined {
-  for (const { pattern, global } of PRAGMAS) {
+export interface IgnorePragma {
+  scope: PragmaScope;
+  /** Lower-cased rule ids and aliases. */
+  names: string[];
+}
+
+function readPragma(text: string): IgnorePragma | undefined {
+  for (const { pattern, scope } of PRAGMAS) {
     const match = pattern.exec(text);
-    if (match) return { global, names: match[1].split(/[\s,]+/).map((name) => name.toLowerCase()).filter(Boolean) };
+    if (match) return { scope, names: match[1].split(/[\s,]+/).map((name) => name.toLowerCase()).filter(Boolean) };
   }
   return undefined;
+}
+
+/** Every ignore-pragma comment of a file, in order. */
+export function ignorePragmas(tree: DockerfileTree): Array<{ comment: Comment; pragma: IgnorePragma }> {
+  const found: Array<{ comment: Comment; pragma: IgnorePragma }> = [];
+  for (const comment of tree.comments) {
+    const pragma = readPragma(comment.text);
+    if (pragma) found.push({ comment, pragma });
+  }
+  return found;
+}
+
+function addAll<Key>(map: Map<Key, Set<string>>, key: Key, names: string[]): void {
+  const set = map.get(key) ?? new Set<string>();
+  for (const name of names) set.add(name);
+  map.set(key, set);
+}
+
+function stageAt(stages: Stage[], offset: number): Stage | undefined {
+  let found: Stage | undefined;
+  for (const stage of stages) {
+    if (stage.from.start <= offset) found = stage;
+    else break;
+  }
+  return found;
 }
 
 function instructionAt(instructions: Instruction[], offset: number): Instruction | undefined {

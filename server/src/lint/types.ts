@@ -30,10 +30,18 @@ export interface RuleMeta<MessageId extends string = string> {
   /** Messages by id, with `{name}` placeholders, in every locale. */
   messages: Record<Locale, Record<MessageId, string>>;
   docs: Record<Locale, RuleDocs>;
-  /** A Dockerfile the rule reports, and the same made right; both run as tests. */
-  examples: { bad: string; good: string };
+  /**
+   * A Dockerfile the rule reports, and the same made right; both run as tests,
+   * under `settings` when the rule needs configuration to report anything.
+   */
+  examples: { bad: string; good: string; settings?: LintSettings };
   /** Whether the rule offers fixes. */
   fixable?: boolean;
+  /**
+   * Off unless configured (hadolint's `ignore` default): `severity` is what it
+   * reports at once a configuration turns it on.
+   */
+  defaultOff?: boolean;
 }
 
 export interface TextEdit {
@@ -81,8 +89,11 @@ export interface RuleContext<MessageId extends string = string> {
 
 export interface LintSettings {
   trustedRegistries?: string[];
+  /** Label name to hadolint's value type: text, url, semver, hash, rfc3339, spdx, email. */
   labelSchema?: Record<string, string>;
   strictLabels?: boolean;
+  /** hadolint's `disable-ignore-pragma`: ignore comments stop working (and are reported). */
+  disableIgnorePragma?: boolean;
 }
 
 export type Keyword =

@@ -3,12 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { generatedFiles } from '../../../scripts/generate-rules.js';
-import { lint } from '../../../server/src/lint/engine.js';
 import { applyEdits } from '../../../server/src/lint/fix.js';
 import { LOCALES, SEVERITIES } from '../../../server/src/lint/types.js';
 import { parse } from '../../../server/src/parser/index.js';
 import { allRules } from '../../../server/src/rules/index.js';
-import { assertFixIsClean } from '../../support/rule-tester.js';
+import { assertFixIsClean, findingsOf } from '../../support/rule-tester.js';
 
 const RULES_DIR = join(__dirname, '..', '..', '..', 'server', 'src', 'rules');
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
@@ -52,7 +51,7 @@ describe('rule catalogue', () => {
       });
 
       it('reports its bad example and not its good one', () => {
-        const own = (code: string) => lint(parse(code), { rules: [rule] });
+        const own = (code: string) => findingsOf(rule, code, meta.examples.settings);
         assert.ok(own(meta.examples.bad).length > 0, 'the bad example is reported');
         assert.deepEqual(own(meta.examples.good).map((finding) => finding.message), [], 'the good example is clean');
         assert.deepEqual(parse(meta.examples.good).errors, [], 'the good example parses');
@@ -60,10 +59,10 @@ describe('rule catalogue', () => {
 
       if (meta.fixable) {
         it('fixes its bad example cleanly', () => {
-          const findings = lint(parse(meta.examples.bad), { rules: [rule] });
+          const findings = findingsOf(rule, meta.examples.bad, meta.examples.settings);
           const fixes = findings.flatMap((finding) => finding.fixes);
           assert.ok(fixes.length > 0, 'a fixable rule offers a fix on its bad example');
-          for (const fix of fixes) assertFixIsClean(rule, meta.examples.bad, applyEdits(meta.examples.bad, fix.edits).text);
+          for (const fix of fixes) assertFixIsClean(rule, meta.examples.bad, applyEdits(meta.examples.bad, fix.edits).text, meta.examples.settings);
         });
       }
     });
