@@ -1,0 +1,406 @@
+// `npm run test:vscode`: the extension in a real VS Code (code-server's workbench in
+// Debian's Chromium), in three parts:
+//   1. the mocha suite (test/integration) inside the extension host, on the development folder;
+//   2. a person's view of examples/: quick open, squiggle, Problems panel, hover, with screenshots;
+//   3. the packaged .vsix installed into a fresh extensions folder, and the suite again against it.
+// Prints `N passed, N failed` last and exits non-zero on any failure or time-out; every process
+// it starts (code-server with its extension hosts and language servers, Chromium) is stopped
+// on every path, Ctrl-C included.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { build } from 'esbuild';
+import { CODE_SERVER_DEBIAN_PACKAGES, ensureCodeServer, freePort, installExtension, repoRoot, startCodeServer, workbenchUrl } from './code-server.mjs';
+import { ensureDebianPackages, ensureNodeModules } from './ensure.mjs';
+
+const TIMEOUT_MS = Number(process.env.LAYERWISE_VSCODE_TIMEOUT_MS ?? 5 * 60_000);
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SUITE_DIR = join(repoRoot, 'out', 'test', 'integration');
+const SCREENSHOTS = join(repoRoot, 'test-results', 'vscode');
+const EXTENSION_ID = 'layerwise.layerwise';
+/** A quiet workbench: no welcome page, no update or recommendation checks (there is no network). */
+const WORKBENCH_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+};
+
+const totals = { passed: 0, failed: 0 };
+const notes = [];
+const cleanups = [];
+let finishing = false;
+
+function pass(name) {
+  totals.passed += 1;
+  console.log(`  ✓ ${name}`);
+}
+
+function fail(name, error) {
+  totals.failed += 1;
+  console.log(`  ✗ ${name}\n${indent(error instanceof Error ? error.stack ?? error.message : String(error), '      ')}`);
+}
+
+function indent(text, prefix) {
+  return text.split('\n').map((line) => prefix + line).join('\n');
+}
+
+/** Runs every cleanup once, newest first, then prints the closing line and exits. */
+async function finish(code, reason) {
+  if (finishing) return;
+  finishing = true;
+  if (reason) {
+    totals.failed += 1;
+    console.log(`\n✗ ${reason instanceof Error ? reason.stack : reason}`);
+  }
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await withTimeout(cleanup(), 15_000, 'cleanup');
+    } catch (error) {
+      console.log(`cleanup: ${error.message}`);
+    }
+  }
+  for (const note of notes) console.log(note);
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(totals.failed > 0 ? 1 : code);
+}
+
+process.on('SIGINT', () => finish(130, 'interrupted (SIGINT)'));
+process.on('SIGTERM', () => finish(143, 'terminated (SIGTERM)'));
+process.on('uncaughtException', (error) => finish(1, error));
+process.on('unhandledRejection', (error) => finish(1, error));
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: timed out after ${(ms / 1000).toFixed(0)} s`)), ms); });
+  return Promise.race([Promise.resolve(promise), timeout]).finally(() => clearTimeout(timer));
+}
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit code ${result.status})`);
+}
+
+/** Compiles test/integration/*.ts one file each into out/test/integration (mocha and vscode stay external). */
+async function buildSuite() {
+  rmSync(SUITE_DIR, { recursive: true, force: true });
+  const entryPoints = readdirSync(join(repoRoot, 'test', 'integration'))
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
+    .map((name) => join(repoRoot, 'test', 'integration', name));
+  await build({
+    entryPoints,
+    outdir: SUITE_DIR,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+}
+
+/** A code-server whose output is kept (and shown when something fails), stopped at the end. */
+async function codeServer(label, options) {
+  const output = [];
+  mkdirSync(join(options.userDataDir, 'User'), { recursive: true });
+  writeFileSync(join(options.userDataDir, 'User', 'settings.json'), JSON.stringify(WORKBENCH_SETTINGS, null, 2));
+  const server = await startCodeServer({
+    port: await freePort(),
+    ...options,
+    onOutput: (line) => { if (line.trim()) output.push(line); },
+  });
+  cleanups.push(() => server.stop());
+  server.output = output;
+  server.label = label;
+  console.log(`  code-server (${label}) on ${server.url}, pid ${server.pid}`);
+  return server;
+}
+
+function showServerOutput(server) {
+  console.log(`  --- code-server (${server.label}) output, last 80 lines ---`);
+  for (const line of server.output.slice(-80)) console.log(`  | ${line}`);
+}
+
+// Workbench chatter that says nothing about the extension (no network here, iframe warnings).
+const NOISE = /open-vsx\.org|ENOTFOUND|Failed to load resource|sandbox attribute|same-origin iframe|unexpected service worker|Overwriting extension/;
+
+/**
+ * A page whose console goes to our stdout. In a test run the extension host's console
+ * arrives through the workbench's log ('%c INFO color: #33f text'); otherwise it is
+ * forwarded as ('%c[Extension Host]', 'color: blue', text). Both lose their prefix here.
+ */
+async function newPage(browser, label) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const lines = [];
+  const workbenchErrors = [];
+  page.on('console', (message) => {
+    const text = message.text();
+    if (NOISE.test(text)) return;
+    if (message.type() === 'error' || message.type() === 'warning') workbenchErrors.push(text);
+    const prefix = /^%c(?:\s*[A-Z]+ color: #[0-9a-f]+|\[Extension Host\] color: blue) ?/.exec(text);
+    if (!prefix) return;
+    for (const line of text.slice(prefix[0].length).split('\n')) {
+      lines.push(line);
+      console.log(`  [${label}] ${line}`);
+    }
+  });
+  page.on('pageerror', (error) => workbenchErrors.push(`page error: ${error.message}`));
+  return { page, context, lines, workbenchErrors };
+}
+
+function showWorkbenchErrors(errors) {
+  if (errors.length === 0) return;
+  console.log(`  --- workbench console errors (${errors.length}) ---`);
+  for (const error of errors.slice(-30)) console.log(indent(error, '  | '));
+}
+
+/**
+ * Runs the mocha suite in the extension host through the workbench's test payload and
+ * adds its `N passed, N failed` to the totals. A suite that exits non-zero without a
+ * failed test (it crashed, or found no test) counts as one failure.
+ */
+async function runSuite(browser, server, { label, folder, developmentPath, deadline }) {
+  console.log(`\n${label}: the extension tests in the extension host`);
+  const { page, context, lines: extensionHostLines, workbenchErrors } = await newPage(browser, label);
+  cleanups.push(() => context.close());
+  let reportExit;
+  const exited = new Promise((resolve) => { reportExit = resolve; });
+  // The workbench calls this with the exit code when run() settles; it must exist before the page loads.
+  await page.exposeFunction('codeAutomationExit', (code) => { reportExit(code); });
+  await page.goto(workbenchUrl(server.url, folder, [
+    ['extensionDevelopmentPath', developmentPath],
+    ['extensionTestsPath', join(SUITE_DIR, 'index.js')],
+  ]));
+  let code;
+  try {
+    code = await withTimeout(exited, Math.max(deadline - Date.now(), 1000), `${label} suite`);
+  } catch (error) {
+    fail(`${label}: the suite finished`, error);
+    showWorkbenchErrors(workbenchErrors);
+    showServerOutput(server);
+    return;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200)); // the last forwarded lines
+  await context.close();
+  const summary = extensionHostLines.map((line) => /^(\d+) passed, (\d+) failed$/.exec(line.trim())).filter(Boolean).pop();
+  for (const line of extensionHostLines) if (line.startsWith('activation: ')) notes.push(`${label}: ${line}`);
+  const passed = summary ? Number(summary[1]) : 0;
+  const failed = summary ? Number(summary[2]) : 0;
+  totals.passed += passed;
+  totals.failed += failed;
+  console.log(`  ${label} suite: exit code ${code}, ${passed} passed, ${failed} failed`);
+  if (!summary || (code !== 0 && failed === 0)) fail(`${label}: the suite ran`, new Error(`the extension host exited with code ${code} and reported ${summary ? summary[0] : 'no result line'}`));
+  if (code !== 0) {
+    showWorkbenchErrors(workbenchErrors);
+    showServerOutput(server);
+  }
+}
+
+const PARSE_ERROR = 'ENV must have two arguments';
+const ACTIVATION_BUDGET_MS = 50;
+
+/** Runs steps in order, each a check; after the first that fails, the rest cannot run and fail too. */
+async function runSteps(label, { page, workbenchErrors }, server, steps) {
+  let broken;
+  for (const [name, step] of steps) {
+    if (broken) {
+      fail(`${label}: ${name}`, new Error(`not run: "${broken}" failed`));
+      continue;
+    }
+    try {
+      await withTimeout(step(), 60_000, name);
+      pass(`${label}: ${name}`);
+    } catch (error) {
+      broken = name;
+      fail(`${label}: ${name}`, error);
+      await page.screenshot({ path: join(SCREENSHOTS, `failure-${label}.png`) }).catch(() => {});
+      showWorkbenchErrors(workbenchErrors);
+      showServerOutput(server);
+    }
+  }
+}
+
+async function openWorkbench(page, server, folder, payload, expectedEntry) {
+  await page.goto(workbenchUrl(server.url, folder, payload));
+  await page.locator('.explorer-folders-view').getByText(expectedEntry, { exact: true }).waitFor({ timeout: 60_000 });
+}
+
+/** Quick open (Ctrl+P) as a person types it. */
+async function quickOpen(page, query, tabTitle) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+  await page.keyboard.type(query);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: tabTitle }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: tabTitle }).waitFor();
+}
+
+function squiggle(page) {
+  return page.locator('.editor-instance .monaco-editor .squiggly-error').first();
+}
+
+/** VS Code's own activation time for Layerwise (code loading + the activate() call), from Developer: Show Running Extensions. */
+async function activationFromRunningExtensions(page) {
+  await page.mouse.move(5, 400); // away from any hover
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+  await page.keyboard.type('Developer: Show Running Extensions');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Running Extensions' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: EXTENSION_ID }).first();
+  await row.waitFor();
+  const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
+  const activation = /Activation: (\d+)\s*ms/.exec(text);
+  if (!activation) throw new Error(`no activation time in the row: ${JSON.stringify(text)}`);
+  return { text, ms: Number(activation[1]) };
+}
+
+/** What a person sees in examples/: quick open, the squiggle, the Problems panel, the hover. */
+async function checkAsAPerson(browser, server, { folder, developmentPath }) {
+  console.log('\nperson: the examples folder in the workbench, driven by keyboard and mouse');
+  const view = await newPage(browser, 'person');
+  cleanups.push(() => view.context.close());
+  const { page } = view;
+  const shot = (name) => page.screenshot({ path: join(SCREENSHOTS, name) });
+  await runSteps('person', view, server, [
+    ['the workbench opens examples/', () => openWorkbench(page, server, folder, [['extensionDevelopmentPath', developmentPath]], 'node-app')],
+    ['quick open (Ctrl+P) opens node-app/Dockerfile', () => quickOpen(page, 'node-app/Dockerfile', 'Dockerfile')],
+    ['the parse error is squiggled in the editor', async () => {
+      await squiggle(page).waitFor({ timeout: 30_000 });
+      await shot('01-dockerfile-squiggle.png');
+    }],
+    ['the Problems panel (Ctrl+Shift+M) lists it with its source', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: PARSE_ERROR }).first();
+      await row.waitFor();
+      const text = await row.innerText();
+      if (!text.includes('layerwise(missing-key-value)')) throw new Error(`the Problems entry does not name its source and code: ${JSON.stringify(text)}`);
+      await shot('02-problems-panel.png');
+    }],
+    ['hovering the squiggle shows the message', async () => {
+      const box = await squiggle(page).boundingBox();
+      if (!box) throw new Error('the squiggle has no box on screen');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.locator('.monaco-hover', { hasText: PARSE_ERROR }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      await shot('03-hover.png');
+    }],
+    ['Developer: Show Running Extensions lists Layerwise with its activation time', async () => {
+      const { text } = await activationFromRunningExtensions(page);
+      notes.push(`person (development build): Running Extensions says: ${text}`);
+      await shot('04-running-extensions.png');
+    }],
+  ]);
+  await view.context.close();
+}
+
+/** The installed package as a person meets it: a Dockerfile gets its squiggle, and activation stays in budget. */
+async function checkInstalledAsAPerson(browser, server, folder) {
+  const view = await newPage(browser, 'vsix person');
+  cleanups.push(() => view.context.close());
+  const { page } = view;
+  await runSteps('vsix', view, server, [
+    ['the workbench opens with the installed extension', () => openWorkbench(page, server, folder, [], 'Dockerfile')],
+    ['quick open (Ctrl+P) opens Dockerfile and its parse error is squiggled', async () => {
+      await quickOpen(page, 'Dockerfile', 'Dockerfile');
+      await squiggle(page).waitFor({ timeout: 30_000 });
+    }],
+    [`activation takes at most ${ACTIVATION_BUDGET_MS} ms (Running Extensions)`, async () => {
+      const { text, ms } = await activationFromRunningExtensions(page);
+      notes.push(`vsix (production build): Running Extensions says: ${text}`);
+      await page.screenshot({ path: join(SCREENSHOTS, '05-vsix-running-extensions.png') });
+      if (ms > ACTIVATION_BUDGET_MS) throw new Error(`activation took ${ms} ms, over the ${ACTIVATION_BUDGET_MS} ms budget`);
+    }],
+  ]);
+  await view.context.close();
+}
+
+/** Packages the .vsix, checks what is in it, installs it into a fresh extensions folder and runs the suite against it. */
+async function checkThePackage(browser, temp, { folder, deadline }) {
+  console.log('\nvsix: the packaged extension, installed');
+  const { packageExtension, reportPackage } = await import('./package.mjs');
+  const packaged = packageExtension({ outFile: join(temp, 'layerwise.vsix') });
+  const overBudget = reportPackage(packaged);
+  notes.push(`vsix: ${packaged.size} bytes (${(packaged.size / 1024).toFixed(1)} KB), ${packaged.entries.length} entries`);
+  if (overBudget) fail('vsix: within the size budget', new Error(overBudget)); else pass('vsix: within the size budget');
+
+  const allowed = /^extension\/(dist\/|syntaxes\/[^/]+\.json$|snippets\/[^/]+\.json$|package\.json$|package\.nls.*\.json$|readme\.md$|LICENSE\.txt$|changelog\.md$|images\/icon\.png$)/;
+  const unexpected = packaged.entries.map((entry) => entry.name).filter((name) => name.startsWith('extension/') && !allowed.test(name));
+  if (unexpected.length) fail('vsix: only the allow-listed files', new Error(`unexpected: ${unexpected.join(', ')}`)); else pass('vsix: only the allow-listed files');
+
+  const userDataDir = join(temp, 'vsix', 'user-data');
+  const extensionsDir = join(temp, 'vsix', 'extensions');
+  mkdirSync(extensionsDir, { recursive: true });
+  console.log(`  ${installExtension(packaged.vsix, { userDataDir, extensionsDir }).split('\n').join('\n  ')}`);
+  const installed = readdirSync(extensionsDir).filter((name) => name.startsWith(`${EXTENSION_ID}-`));
+  if (installed.length !== 1) fail('vsix: code-server --install-extension installs it', new Error(`extensions folder holds ${JSON.stringify(readdirSync(extensionsDir))}`));
+  else pass(`vsix: code-server --install-extension installs it (${installed[0]})`);
+
+  // Extension tests need a development extension; an empty one keeps the installed Layerwise in charge.
+  const harness = join(temp, 'harness');
+  mkdirSync(harness, { recursive: true });
+  writeFileSync(join(harness, 'package.json'), JSON.stringify({
+    name: 'test-harness', publisher: 'layerwise', version: '0.0.0', engines: { vscode: '^1.100.0' },
+    description: 'Lets the extension tests run against the installed Layerwise.',
+  }, null, 2));
+  const server = await codeServer('vsix', {
+    userDataDir,
+    extensionsDir,
+    folder,
+    env: { LAYERWISE_TEST_RUN: 'vsix', LAYERWISE_TEST_EXTENSIONS_DIR: extensionsDir },
+  });
+  await runSuite(browser, server, { label: 'vsix', folder, developmentPath: harness, deadline });
+  await checkInstalledAsAPerson(browser, server, folder);
+  await server.stop();
+}
+
+async function main() {
+  process.chdir(repoRoot);
+  ensureNodeModules();
+  ensureDebianPackages([...CODE_SERVER_DEBIAN_PACKAGES, 'chromium', 'fonts-dejavu-core']);
+  console.log('$ node scripts/build.mjs');
+  run(process.execPath, ['scripts/build.mjs']);
+  await buildSuite();
+  ensureCodeServer();
+  const { chromium } = await import('playwright-core');
+
+  const started = Date.now();
+  const deadline = started + TIMEOUT_MS;
+  const timer = setTimeout(() => finish(1, `time-out: the real-VS Code tests took longer than ${TIMEOUT_MS / 1000} s`), TIMEOUT_MS);
+  cleanups.push(async () => clearTimeout(timer));
+
+  const temp = mkdtempSync(join(tmpdir(), 'layerwise-vscode-'));
+  cleanups.push(async () => { if (!process.env.LAYERWISE_KEEP_TEMP) rmSync(temp, { recursive: true, force: true }); });
+  const workspace = join(temp, 'workspace');
+  const examples = join(temp, 'examples');
+  cpSync(join(repoRoot, 'test', 'integration', 'fixtures', 'workspace'), workspace, { recursive: true });
+  cpSync(join(repoRoot, 'examples'), examples, { recursive: true });
+  rmSync(SCREENSHOTS, { recursive: true, force: true });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  cleanups.push(() => browser.close());
+
+  const development = await codeServer('development', {
+    userDataDir: join(temp, 'development', 'user-data'),
+    extensionsDir: join(temp, 'development', 'extensions'),
+    folder: workspace,
+  });
+  await runSuite(browser, development, { label: 'development', folder: workspace, developmentPath: repoRoot, deadline });
+  await checkAsAPerson(browser, development, { folder: examples, developmentPath: repoRoot });
+  await development.stop();
+
+  await checkThePackage(browser, temp, { folder: workspace, deadline });
+
+  const shots = existsSync(SCREENSHOTS) ? readdirSync(SCREENSHOTS).map((name) => relative(repoRoot, join(SCREENSHOTS, name))) : [];
+  notes.push(`screenshots: ${shots.join(', ') || 'none'}`);
+  notes.push(`real-VS Code tests took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await finish(0);
+}
+
+main().catch((error) => finish(1, error));
