@@ -10,14 +10,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { build } from 'esbuild';
 import { CODE_SERVER_DEBIAN_PACKAGES, ensureCodeServer, freePort, installExtension, repoRoot, startCodeServer, workbenchUrl } from './code-server.mjs';
 import { ensureDebianPackages, ensureNodeModules } from './ensure.mjs';
+import { buildIntegrationSuite, SUITE_ENTRY, SUITE_WORKSPACE } from './integration-suite.mjs';
 
 const TIMEOUT_MS = Number(process.env.LAYERWISE_VSCODE_TIMEOUT_MS ?? 5 * 60_000);
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const SUITE_DIR = join(repoRoot, 'out', 'test', 'integration');
 const SCREENSHOTS = join(repoRoot, 'test-results', 'vscode');
 const EXTENSION_ID = 'layerwise.layerwise';
 /** A quiet workbench: no welcome page, no update or recommendation checks (there is no network). */
@@ -83,25 +82,6 @@ function withTimeout(promise, ms, what) {
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit code ${result.status})`);
-}
-
-/** Compiles test/integration/*.ts one file each into out/test/integration (mocha and vscode stay external). */
-async function buildSuite() {
-  rmSync(SUITE_DIR, { recursive: true, force: true });
-  const entryPoints = readdirSync(join(repoRoot, 'test', 'integration'))
-    .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
-    .map((name) => join(repoRoot, 'test', 'integration', name));
-  await build({
-    entryPoints,
-    outdir: SUITE_DIR,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: 'inline',
-    external: ['vscode', 'mocha'],
-    logLevel: 'warning',
-  });
 }
 
 /** A code-server whose output is kept (and shown when something fails), stopped at the end. */
@@ -175,7 +155,7 @@ async function runSuite(browser, server, { label, folder, developmentPath, deadl
   await page.exposeFunction('codeAutomationExit', (code) => { reportExit(code); });
   await page.goto(workbenchUrl(server.url, folder, [
     ['extensionDevelopmentPath', developmentPath],
-    ['extensionTestsPath', join(SUITE_DIR, 'index.js')],
+    ['extensionTestsPath', SUITE_ENTRY],
   ]));
   let code;
   try {
@@ -365,7 +345,7 @@ async function main() {
   ensureDebianPackages([...CODE_SERVER_DEBIAN_PACKAGES, 'chromium', 'fonts-dejavu-core']);
   console.log('$ node scripts/build.mjs');
   run(process.execPath, ['scripts/build.mjs']);
-  await buildSuite();
+  await buildIntegrationSuite();
   ensureCodeServer();
   const { chromium } = await import('playwright-core');
 
@@ -378,7 +358,7 @@ async function main() {
   cleanups.push(async () => { if (!process.env.LAYERWISE_KEEP_TEMP) rmSync(temp, { recursive: true, force: true }); });
   const workspace = join(temp, 'workspace');
   const examples = join(temp, 'examples');
-  cpSync(join(repoRoot, 'test', 'integration', 'fixtures', 'workspace'), workspace, { recursive: true });
+  cpSync(SUITE_WORKSPACE, workspace, { recursive: true });
   cpSync(join(repoRoot, 'examples'), examples, { recursive: true });
   rmSync(SCREENSHOTS, { recursive: true, force: true });
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -23,3 +23,4 @@ ensureNodeModules();
 run('npx', ['tsc', '-p', 'tsconfig.json']);
 run('node', ['scripts/build.mjs']);
 run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...['test/unit', 'server/src'].flatMap(findTests).sort()]);
+if (!process.argv.includes('--unit')) run('node', ['scripts/test-vscode.mjs']);
