@@ -15,7 +15,10 @@ export interface LintOptions {
 export function lint(tree: DockerfileTree, options: LintOptions): Finding[] {
   const locale = options.locale ?? 'en';
   const settings = options.settings ?? {};
-  const suppressions = new Suppressions(tree, { commentPragmas: !settings.disableIgnorePragma });
+  const suppressions = new Suppressions(tree, {
+    commentPragmas: !settings.disableIgnorePragma,
+    checkOverride: settings.buildArgs?.BUILDKIT_DOCKERFILE_CHECK,
+  });
   const shared = sharedAnalyses(tree, settings);
   const findings: Finding[] = [];
   const active: Visitors[] = [];

@@ -4,6 +4,8 @@ import type { Rule } from './types.js';
 export interface SuppressionOptions {
   /** False under hadolint's `disable-ignore-pragma`: ignore comments no longer work (`# check=skip` still does). */
   commentPragmas?: boolean;
+  /** The `BUILDKIT_DOCKERFILE_CHECK` build argument: it replaces the file's `# check=` directive, as in BuildKit. */
+  checkOverride?: string;
 }
 
 /**
@@ -11,7 +13,8 @@ export interface SuppressionOptions {
  * `# hadolint ignore=DL3008,DL3009` and `# layerwise-ignore rule-id` for the next instruction,
  * `# hadolint stage ignore=...` for the stage of the next instruction,
  * `# hadolint global ignore=...` and `# layerwise-ignore-file rule-id` for the file,
- * and BuildKit's `# check=skip=A,B` (or `skip=all`) directive.
+ * and BuildKit's `# check=skip=A,B` (or `skip=all`) directive, which also works as a
+ * comment right above one instruction (`# check=skip=A // why`) for that instruction.
  */
 export class Suppressions {
   private readonly everywhere = new Set<string>();
@@ -20,9 +23,10 @@ export class Suppressions {
   private readonly byStage = new Map<Stage, Set<string>>();
 
   constructor(private readonly tree: DockerfileTree, options: SuppressionOptions = {}) {
-    for (const directive of tree.directives) {
-      if (directive.name === 'check') this.readCheckDirective(directive.value.value);
-    }
+    const directive = tree.directives.find((candidate) => candidate.name === 'check');
+    const check = options.checkOverride ?? directive?.value.value;
+    if (check !== undefined) this.readCheckDirective(check);
+    this.readCheckComments();
     if (options.commentPragmas === false) return;
     let next = 0;
     for (const { comment, pragma } of ignorePragmas(tree)) {
@@ -53,19 +57,58 @@ export class Suppressions {
     const names = instruction && this.byInstruction.get(instruction);
     const stage = this.byStage.size > 0 ? stageAt(this.tree.stages, offset) : undefined;
     const stageNames = stage && this.byStage.get(stage);
+    if (names?.has(ALL_CHECKS) && rule.meta.aliases.some(isBuildkitCheckName)) return true;
     return namesOf(rule).some((name) => !!names?.has(name) || !!stageNames?.has(name));
   }
 
-  private readCheckDirective(value: string): void {
-    for (const part of value.split(';')) {
-      const [key, list = ''] = part.split('=', 2).map((text) => text.trim());
-      if (key.toLowerCase() !== 'skip') continue;
-      for (const name of list.split(',').map((text) => text.trim().toLowerCase()).filter(Boolean)) {
-        if (name === 'all') this.skipAll = true;
-        else this.everywhere.add(name);
+  /** BuildKit reads the first `# check=` among the comments just above an instruction (an empty `#` starts them over). */
+  private readCheckComments(): void {
+    const instructions = this.tree.instructions;
+    let next = 0;
+    let target: Instruction | undefined;
+    let value: string | undefined;
+    const flush = () => {
+      if (!target || value === undefined) return;
+      const { skipAll, names } = readCheckOptions(value);
+      addAll(this.byInstruction, target, skipAll ? [ALL_CHECKS, ...names] : names);
+    };
+    for (const comment of this.tree.comments) {
+      if (comment.inContinuation) continue;
+      while (next < instructions.length && instructions[next].start < comment.end) next++;
+      if (instructions[next] !== target) {
+        flush();
+        target = instructions[next];
+        value = undefined;
       }
+      if (comment.text === '') value = undefined;
+      else value ??= /^check[\t ]*=[\t ]*(\S*)/i.exec(comment.text)?.[1];
+    }
+    flush();
+  }
+
+  private readCheckDirective(value: string): void {
+    const { skipAll, names } = readCheckOptions(value);
+    if (skipAll) this.skipAll = true;
+    for (const name of names) this.everywhere.add(name);
+  }
+}
+
+/** Stands for `skip=all` in an instruction's names: every BuildKit check. */
+const ALL_CHECKS = '*';
+
+/** `skip=A,B;error=true`: the checks it skips, lower-cased. */
+function readCheckOptions(value: string): { skipAll: boolean; names: string[] } {
+  let skipAll = false;
+  const names: string[] = [];
+  for (const part of value.split(';')) {
+    const [key, list = ''] = part.split('=', 2).map((text) => text.trim());
+    if (key.toLowerCase() !== 'skip') continue;
+    for (const name of list.split(',').map((text) => text.trim().toLowerCase()).filter(Boolean)) {
+      if (name === 'all') skipAll = true;
+      else names.push(name);
     }
   }
+  return { skipAll, names };
 }
 
 /** BuildKit's check names are PascalCase words, unlike hadolint's DLxxxx codes. */

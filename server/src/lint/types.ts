@@ -94,6 +94,10 @@ export interface LintSettings {
   strictLabels?: boolean;
   /** hadolint's `disable-ignore-pragma`: ignore comments stop working (and are reported). */
   disableIgnorePragma?: boolean;
+  /** The build context's `.dockerignore` text, for checks of what COPY and ADD can read. */
+  dockerignore?: string;
+  /** Build arguments (`--build-arg NAME=value`) as BuildKit's checks see them; `BUILDKIT_DOCKERFILE_CHECK` replaces `# check=`. */
+  buildArgs?: Record<string, string>;
 }
 
 export type Keyword =
