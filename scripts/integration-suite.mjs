@@ -4,7 +4,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const SUITE_DIR = join(repoRoot, 'out', 'test', 'integration');
@@ -12,6 +11,7 @@ export const SUITE_ENTRY = join(SUITE_DIR, 'index.js');
 export const SUITE_WORKSPACE = join(repoRoot, 'test', 'integration', 'fixtures', 'workspace');
 
 export async function buildIntegrationSuite() {
+  const { build } = await import('esbuild'); // after ensureNodeModules(), on a fresh clone
   rmSync(SUITE_DIR, { recursive: true, force: true });
   const sources = join(repoRoot, 'test', 'integration');
   const entryPoints = readdirSync(sources)
