@@ -5,27 +5,55 @@ import consistentInstructionCasing from './consistent-instruction-casing/index.j
 import copyDestinationNotFolder from './copy-destination-not-folder/index.js';
 import copyFromOwnStage from './copy-from-own-stage/index.js';
 import copyFromUnknownStage from './copy-from-unknown-stage/index.js';
+import directive from './directive/index.js';
+import directiveCasing from './directive-casing/index.js';
 import duplicateFlag from './duplicate-flag/index.js';
 import duplicateStageName from './duplicate-stage-name/index.js';
+import emptyContinuationLine from './empty-continuation-line/index.js';
+import emptyLabel from './empty-label/index.js';
 import envSelfReference from './env-self-reference/index.js';
+import exposeInvalidFormat from './expose-invalid-format/index.js';
+import exposeProtoCasing from './expose-proto-casing/index.js';
 import flagValue from './flag-value/index.js';
 import fromAsCasing from './from-as-casing/index.js';
 import fromPlatformConstant from './from-platform-constant/index.js';
+import fromPlatformFlagConst from './from-platform-flag-const/index.js';
+import ignoredDirective from './ignored-directive/index.js';
 import instructionArguments from './instruction-arguments/index.js';
+import instructionOrder from './instruction-order/index.js';
+import invalidImageReference from './invalid-image-reference/index.js';
 import invalidJson from './invalid-json/index.js';
 import invalidPort from './invalid-port/index.js';
+import invalidSignal from './invalid-signal/index.js';
+import invalidStageName from './invalid-stage-name/index.js';
+import jsonArgsRecommended from './json-args-recommended/index.js';
+import keyValueSyntax from './key-value-syntax/index.js';
+import labelNotEmail from './label-not-email/index.js';
+import labelNotGitHash from './label-not-git-hash/index.js';
+import labelNotRfc3339 from './label-not-rfc3339/index.js';
+import labelNotSemver from './label-not-semver/index.js';
+import labelNotSpdx from './label-not-spdx/index.js';
+import labelNotUrl from './label-not-url/index.js';
 import lastUserRoot from './last-user-root/index.js';
 import latestTag from './latest-tag/index.js';
+import legacyKeyValueFormat from './legacy-key-value-format/index.js';
 import maintainerDeprecated from './maintainer-deprecated/index.js';
 import multipleCmd from './multiple-cmd/index.js';
 import multipleEntrypoint from './multiple-entrypoint/index.js';
 import multipleHealthcheck from './multiple-healthcheck/index.js';
+import onbuildTrigger from './onbuild-trigger/index.js';
+import redundantTargetPlatform from './redundant-target-platform/index.js';
+import relativeCopyWithoutWorkdir from './relative-copy-without-workdir/index.js';
 import reservedStageName from './reserved-stage-name/index.js';
+import secretsInArgOrEnv from './secrets-in-arg-or-env/index.js';
 import stageNameCasing from './stage-name-casing/index.js';
+import syntaxError from './syntax-error/index.js';
 import unknownFlag from './unknown-flag/index.js';
 import unknownInstruction from './unknown-instruction/index.js';
 import untaggedImage from './untagged-image/index.js';
 import untrustedRegistry from './untrusted-registry/index.js';
+import variableSyntax from './variable-syntax/index.js';
+import workdirRelativePath from './workdir-relative-path/index.js';
 
 export const allRules: readonly Rule[] = [
   addInsteadOfCopy,
@@ -33,25 +61,53 @@ export const allRules: readonly Rule[] = [
   copyDestinationNotFolder,
   copyFromOwnStage,
   copyFromUnknownStage,
+  directive,
+  directiveCasing,
   duplicateFlag,
   duplicateStageName,
+  emptyContinuationLine,
+  emptyLabel,
   envSelfReference,
+  exposeInvalidFormat,
+  exposeProtoCasing,
   flagValue,
   fromAsCasing,
   fromPlatformConstant,
+  fromPlatformFlagConst,
+  ignoredDirective,
   instructionArguments,
+  instructionOrder,
+  invalidImageReference,
   invalidJson,
   invalidPort,
+  invalidSignal,
+  invalidStageName,
+  jsonArgsRecommended,
+  keyValueSyntax,
+  labelNotEmail,
+  labelNotGitHash,
+  labelNotRfc3339,
+  labelNotSemver,
+  labelNotSpdx,
+  labelNotUrl,
   lastUserRoot,
   latestTag,
+  legacyKeyValueFormat,
   maintainerDeprecated,
   multipleCmd,
   multipleEntrypoint,
   multipleHealthcheck,
+  onbuildTrigger,
+  redundantTargetPlatform,
+  relativeCopyWithoutWorkdir,
   reservedStageName,
+  secretsInArgOrEnv,
   stageNameCasing,
+  syntaxError,
   unknownFlag,
   unknownInstruction,
   untaggedImage,
   untrustedRegistry,
+  variableSyntax,
+  workdirRelativePath,
 ];
