@@ -10,6 +10,7 @@ import { machineDescription, printSection, updateBenchmarksFile } from './lib/re
 // Later sections (lint engine vs peers, language server vs peer server) add a line here.
 const SECTIONS = {
   parse: () => import('./parse.mjs'),
+  shell: () => import('./shell.mjs'),
 };
 
 function selectedSections(args) {

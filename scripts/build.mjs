@@ -1,5 +1,8 @@
 // Bundles the extension, the language server and the CLI into dist/ with esbuild; tsc only checks types.
 import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename } from 'node:path';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -17,3 +20,10 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+
+// The shell parser loads these at run time from beside the bundles (server/src/analysis/shell/runtime.ts).
+const require = createRequire(import.meta.url);
+mkdirSync('dist', { recursive: true });
+for (const wasm of ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm']) {
+  copyFileSync(require.resolve(wasm), `dist/${basename(wasm)}`);
+}

@@ -1,0 +1,42 @@
+/** `parseShell`: a script in, its commands out (synchronous, once `initShell()` has finished). */
+import type { DockerfileTree, Instruction } from '../../parser/types.js';
+import { CommandCollector } from './collect.js';
+import { shellParser } from './runtime.js';
+import { scriptFromText, shellScriptOf } from './script-source.js';
+import { shellInEffect } from './shell-in-effect.js';
+import { copyTree, type SyntaxNode } from './syntax-node.js';
+import type { ShellScript, ShellSource } from './types.js';
+
+/** Parses a script; a plain string is read as a script whose offsets are its own. */
+export function parseShell(source: ShellSource | string): ShellScript {
+  const script = typeof source === 'string' ? scriptFromText(source) : source;
+  const collector = new CommandCollector(parseToSyntax);
+  collector.collect({ text: script.text, base: 0, map: script.map, document: script.document }, []);
+  // Nested heredoc scripts are walked after the line that starts them; source order puts them where they are written.
+  const commands = collector.commands.sort((first, second) => first.start - second.start);
+  commands.forEach((command, index) => (command.index = index));
+  return { source: script, commands, hasErrors: collector.errors.length > 0, errors: collector.errors };
+}
+
+function parseToSyntax(text: string): SyntaxNode {
+  const tree = shellParser().parse(text);
+  if (!tree) throw new Error('tree-sitter returned no tree for a shell script');
+  return copyTree(tree);
+}
+
+const parsedScripts = new WeakMap<Instruction, { key: string; script: ShellScript | undefined }>();
+
+/**
+ * The parsed script of one of `tree`'s RUN, CMD or ENTRYPOINT instructions,
+ * read with the SHELL in effect and the document's text; parsed once per
+ * instruction for all rules, and again when its script or place changed.
+ */
+export function parseInstructionScript(tree: DockerfileTree, instruction: Instruction): ShellScript | undefined {
+  const source = shellScriptOf(instruction, { shell: shellInEffect(tree, instruction), document: tree.text });
+  const key = source ? `${source.shell}\0${source.origin}\0${source.map.logical.join()}\0${source.map.source.join()}\0${source.text}` : '';
+  const cached = parsedScripts.get(instruction);
+  if (cached?.key === key) return cached.script;
+  const script = source && parseShell(source);
+  parsedScripts.set(instruction, { key, script });
+  return script;
+}
