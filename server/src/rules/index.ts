@@ -5,8 +5,10 @@ import consistentInstructionCasing from './consistent-instruction-casing/index.j
 import copyDestinationNotFolder from './copy-destination-not-folder/index.js';
 import copyFromOwnStage from './copy-from-own-stage/index.js';
 import copyFromUnknownStage from './copy-from-unknown-stage/index.js';
+import copyWholeFilesystem from './copy-whole-filesystem/index.js';
 import directive from './directive/index.js';
 import directiveCasing from './directive-casing/index.js';
+import disabledIgnorePragma from './disabled-ignore-pragma/index.js';
 import duplicateFlag from './duplicate-flag/index.js';
 import duplicateStageName from './duplicate-stage-name/index.js';
 import emptyContinuationLine from './empty-continuation-line/index.js';
@@ -16,13 +18,14 @@ import exposeInvalidFormat from './expose-invalid-format/index.js';
 import exposeProtoCasing from './expose-proto-casing/index.js';
 import flagValue from './flag-value/index.js';
 import fromAsCasing from './from-as-casing/index.js';
-import fromPlatformConstant from './from-platform-constant/index.js';
 import fromPlatformFlagConst from './from-platform-flag-const/index.js';
 import ignoredDirective from './ignored-directive/index.js';
 import instructionArguments from './instruction-arguments/index.js';
 import instructionOrder from './instruction-order/index.js';
+import invalidDefaultArgInFrom from './invalid-default-arg-in-from/index.js';
 import invalidImageReference from './invalid-image-reference/index.js';
 import invalidJson from './invalid-json/index.js';
+import invalidLabelKey from './invalid-label-key/index.js';
 import invalidPort from './invalid-port/index.js';
 import invalidSignal from './invalid-signal/index.js';
 import invalidStageName from './invalid-stage-name/index.js';
@@ -38,16 +41,22 @@ import lastUserRoot from './last-user-root/index.js';
 import latestTag from './latest-tag/index.js';
 import legacyKeyValueFormat from './legacy-key-value-format/index.js';
 import maintainerDeprecated from './maintainer-deprecated/index.js';
+import missingHealthcheck from './missing-healthcheck/index.js';
+import missingLabel from './missing-label/index.js';
 import multipleCmd from './multiple-cmd/index.js';
 import multipleEntrypoint from './multiple-entrypoint/index.js';
 import multipleHealthcheck from './multiple-healthcheck/index.js';
+import nonNumericUser from './non-numeric-user/index.js';
 import onbuildTrigger from './onbuild-trigger/index.js';
 import redundantTargetPlatform from './redundant-target-platform/index.js';
 import relativeCopyWithoutWorkdir from './relative-copy-without-workdir/index.js';
 import reservedStageName from './reserved-stage-name/index.js';
 import secretsInArgOrEnv from './secrets-in-arg-or-env/index.js';
 import stageNameCasing from './stage-name-casing/index.js';
+import superfluousLabel from './superfluous-label/index.js';
 import syntaxError from './syntax-error/index.js';
+import undefinedArgInFrom from './undefined-arg-in-from/index.js';
+import undefinedVar from './undefined-var/index.js';
 import unknownFlag from './unknown-flag/index.js';
 import unknownInstruction from './unknown-instruction/index.js';
 import untaggedImage from './untagged-image/index.js';
@@ -61,8 +70,10 @@ export const allRules: readonly Rule[] = [
   copyDestinationNotFolder,
   copyFromOwnStage,
   copyFromUnknownStage,
+  copyWholeFilesystem,
   directive,
   directiveCasing,
+  disabledIgnorePragma,
   duplicateFlag,
   duplicateStageName,
   emptyContinuationLine,
@@ -72,13 +83,14 @@ export const allRules: readonly Rule[] = [
   exposeProtoCasing,
   flagValue,
   fromAsCasing,
-  fromPlatformConstant,
   fromPlatformFlagConst,
   ignoredDirective,
   instructionArguments,
   instructionOrder,
+  invalidDefaultArgInFrom,
   invalidImageReference,
   invalidJson,
+  invalidLabelKey,
   invalidPort,
   invalidSignal,
   invalidStageName,
@@ -94,16 +106,22 @@ export const allRules: readonly Rule[] = [
   latestTag,
   legacyKeyValueFormat,
   maintainerDeprecated,
+  missingHealthcheck,
+  missingLabel,
   multipleCmd,
   multipleEntrypoint,
   multipleHealthcheck,
+  nonNumericUser,
   onbuildTrigger,
   redundantTargetPlatform,
   relativeCopyWithoutWorkdir,
   reservedStageName,
   secretsInArgOrEnv,
   stageNameCasing,
+  superfluousLabel,
   syntaxError,
+  undefinedArgInFrom,
+  undefinedVar,
   unknownFlag,
   unknownInstruction,
   untaggedImage,

@@ -7,8 +7,13 @@ export function replace(span: Span, text: string): TextEdit {
 
 /** Deletes an instruction's whole lines, line end included. */
 export function removeInstruction(text: string, instruction: Instruction): TextEdit {
-  const start = text.lastIndexOf('\n', instruction.start - 1) + 1;
-  let end = instruction.end;
+  return removeLines(text, instruction);
+}
+
+/** Deletes the whole lines a span covers (a comment, an instruction), line end included. */
+export function removeLines(text: string, span: Span): TextEdit {
+  const start = text.lastIndexOf('\n', span.start - 1) + 1;
+  let end = span.end;
   if (text.startsWith('\r\n', end)) end += 2;
   else if (text[end] === '\n' || text[end] === '\r') end += 1;
   return { start, end, text: '' };

@@ -12,7 +12,7 @@ const COMPONENT = /^[A-Za-z0-9_.-]+$/;
 export default defineRule({
   meta: {
     id: 'from-platform-flag-const',
-    aliases: ['FromPlatformFlagConstDisallowed'],
+    aliases: ['DL3029', 'FromPlatformFlagConstDisallowed'],
     category: 'maintainability',
     severity: 'warning',
     messages: {

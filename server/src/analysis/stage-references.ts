@@ -1,0 +1,70 @@
+import type { DockerfileTree, Instruction, Span, Stage } from '../parser/index.js';
+import { knownValue } from './known-value.js';
+import { ancestorStages, parentStage } from './stages.js';
+import type { VariableResolver } from './variables.js';
+
+/**
+ * The stage a `--from` value names among the stages before index `before`:
+ * by name (BuildKit compares names case-insensitively) or by position.
+ */
+export function earlierStage(tree: DockerfileTree, reference: string, before: number): Stage | undefined {
+  const name = reference.toLowerCase();
+  if (/^\d+$/.test(name)) {
+    const index = Number(name);
+    return index < before ? tree.stages[index] : undefined;
+  }
+  for (let index = Math.min(before, tree.stages.length) - 1; index >= 0; index--) {
+    if (tree.stages[index].name === name) return tree.stages[index];
+  }
+  return undefined;
+}
+
+/** The stage names a COPY --from or RUN --mount from= of this instruction gives, as written. */
+export function fromReferences(instruction: Instruction): string[] {
+  const references: string[] = [];
+  for (const flag of instruction.flags) {
+    if (flag.name === 'from' && flag.value && instruction.keyword === 'COPY') references.push(flag.value.value);
+    if (flag.name === 'mount' && instruction.keyword === 'RUN') {
+      for (const option of flag.options ?? []) if (option.key.value === 'from' && option.value) references.push(option.value.value);
+    }
+  }
+  return references;
+}
+
+/**
+ * Stages that later stages build on or copy from: building blocks rather than
+ * images of their own. The last stage (the default target) is never one.
+ */
+export function stagesUsedByOthers(tree: DockerfileTree): Set<Stage> {
+  const used = new Set<Stage>();
+  for (const stage of tree.stages) {
+    const parent = parentStage(tree, stage);
+    if (parent) used.add(parent);
+    for (const instruction of stage.instructions) {
+      for (const reference of fromReferences(instruction)) {
+        const source = earlierStage(tree, reference, stage.index);
+        if (source) used.add(source);
+      }
+    }
+  }
+  used.delete(tree.stages[tree.stages.length - 1]);
+  return used;
+}
+
+/** A COPY's --from value, variables expanded; undefined without one or when a build argument decides it. */
+export function copyFromName(instruction: Instruction, variables: VariableResolver, escape: string): { name: string; span: Span } | undefined {
+  const flag = instruction.flags.find((candidate) => candidate.name === 'from');
+  if (!flag?.value) return undefined;
+  const name = knownValue(flag.value.value, variables.scopeAt(instruction.start), escape);
+  return name === undefined ? undefined : { name, span: flag.value };
+}
+
+/**
+ * The stages that are images of their own (not only building blocks for
+ * others) where neither the stage nor any stage it builds on `has` something:
+ * a label, a HEALTHCHECK.
+ */
+export function imageStagesWithout(tree: DockerfileTree, has: (stage: Stage) => boolean): Stage[] {
+  const used = stagesUsedByOthers(tree);
+  return tree.stages.filter((stage) => !used.has(stage) && ![stage, ...ancestorStages(tree, stage)].some(has));
+}
