@@ -5,6 +5,7 @@ import consistentInstructionCasing from './consistent-instruction-casing/index.j
 import copyDestinationNotFolder from './copy-destination-not-folder/index.js';
 import copyFromOwnStage from './copy-from-own-stage/index.js';
 import copyFromUnknownStage from './copy-from-unknown-stage/index.js';
+import copyIgnoredFile from './copy-ignored-file/index.js';
 import copyWholeFilesystem from './copy-whole-filesystem/index.js';
 import directive from './directive/index.js';
 import directiveCasing from './directive-casing/index.js';
@@ -70,6 +71,7 @@ export const allRules: readonly Rule[] = [
   copyDestinationNotFolder,
   copyFromOwnStage,
   copyFromUnknownStage,
+  copyIgnoredFile,
   copyWholeFilesystem,
   directive,
   directiveCasing,

@@ -1,0 +1,47 @@
+import { testRule } from '../../../../test/support/rule-tester.js';
+import rule from './index.js';
+
+testRule(rule, {
+  valid: [
+    { code: '\nFROM scratch\nARG foo\nCOPY Dockerfile${foo} .\n', note: 'BuildKit testUnmatchedVars: an ARG without a value still defines the name' },
+    { code: '\nFROM alpine AS base\nARG foo=Dockerfile\n\nFROM base\nCOPY $foo .\n', note: 'BuildKit testUnmatchedVars: ARGs carry over to a stage built on this one' },
+    { code: '\nFROM alpine\nRUN echo $PATH\n', note: 'BuildKit testUnmatchedVars: RUN is expanded by its shell' },
+    { code: 'FROM alpine\nCMD echo $HOME\nENTRYPOINT ["sh", "-c", "echo $HOME"]\n', note: 'CMD and ENTRYPOINT are not expanded by BuildKit' },
+    { code: 'FROM alpine\nENV PATH=$PATH:/opt/bin\n', note: 'BuildKit always defines PATH' },
+    { code: 'FROM python AS base\nARG VERSION=$PYTHON_VERSION\n', note: "BuildKit's documented good case: the base image defines it, which a linter cannot see" },
+    { code: 'FROM node:22\nWORKDIR $HOME/app\nCOPY . $NODE_PATH\n', note: 'variables of an unknown base image are not reported' },
+    { code: 'ARG VERSION=1\nFROM alpine\nARG VERSION\nLABEL version=$VERSION\n', note: 'a global ARG redeclared in the stage' },
+    { code: 'FROM alpine\nARG A=1 B=$A\n', note: 'an ARG pair sees the pairs before it' },
+    { code: 'FROM alpine\nARG TARGETARCH\nCOPY bin/$TARGETARCH /usr/bin/\n', note: 'platform ARGs once declared in the stage' },
+    { code: "FROM alpine\nENV A='$literal' B=\\$literal\n", note: 'single quotes and escapes keep $ literal' },
+    { code: 'FROM alpine\nARG FOO=$BAR\n', settings: { buildArgs: { FOO: 'x' } }, note: 'a --build-arg replaces the default, which BuildKit then never reads' },
+    { code: 'FROM alpine\nENV APP=/app\nONBUILD COPY . $APP\n', note: 'a trigger sees the ENVs of the image' },
+    { code: 'FROM alpine\nCOPY --from=$STAGE /a /b\n', note: 'BuildKit does not expand --from' },
+    { code: 'FROM alpine\nRUN <<EOF\necho $UNSET\nEOF\n', note: 'a RUN heredoc is expanded by the shell' },
+    { code: 'FROM node:22\nVOLUME $DATA\n', note: 'DATA is two letters from PATH: too far to call it a typo' },
+  ],
+  invalid: [
+    { code: '\nFROM scratch AS first\nCOPY $foo .\n\nFROM scratch AS second\nCOPY $bar .\n', findings: ['$foo', '$bar'], note: 'BuildKit testAllTargetUnmarshal' },
+    { code: '\nFROM alpine\nCOPY $foo .\nARG foo=bar\nRUN echo $foo\n', findings: ['$foo'], note: 'BuildKit testUnmatchedVars: defined only after its use' },
+    {
+      code: '\nFROM alpine\nARG DIR_BINARIES=binaries/\nARG DIR_ASSETS=assets/\nARG DIR_CONFIG=config/\nCOPY $DIR_ASSET .\n',
+      findings: [{ text: '$DIR_ASSET', messageId: 'undefinedSuggest' }],
+      output: '\nFROM alpine\nARG DIR_BINARIES=binaries/\nARG DIR_ASSETS=assets/\nARG DIR_CONFIG=config/\nCOPY $DIR_ASSETS .\n',
+      note: 'BuildKit testUnmatchedVars',
+    },
+    { code: '\nFROM alpine\nENV PATH=$PAHT:/tmp/bin\n', findings: ['$PAHT'], output: '\nFROM alpine\nENV PATH=$PATH:/tmp/bin\n', note: 'BuildKit testUnmatchedVars' },
+    { code: 'FROM python:3.12\nENV PATH=$PAHT:/tmp/bin\n', findings: ['$PAHT'], output: 'FROM python:3.12\nENV PATH=$PATH:/tmp/bin\n', note: 'a near miss is reported whatever the base image' },
+    { code: 'FROM node:22\nCOPY . $APP_DIR\nENV APP_DIR=/app\n', findings: ['$APP_DIR'], note: 'defined later in the stage: reported whatever the base image' },
+    { code: 'ARG VERSION=1\nFROM alpine\nLABEL version=$VERSION\n', findings: ['$VERSION'], note: 'a global ARG is not visible in a stage until redeclared' },
+    { code: 'FROM alpine\nCOPY bin/$TARGETARCH /usr/bin/\n', findings: ['$TARGETARCH'], note: 'nor are the platform ARGs' },
+    { code: 'FROM alpine\nENV A=1 B=$A\n', findings: ['$A'], note: 'ENV expands all its pairs before setting any' },
+    { code: 'FROM alpine\nARG A=$B B=1\n', findings: ['$B'] },
+    { code: 'FROM alpine\nCOPY --chown=$USER:$USER a ${DEST:-/x}\nCOPY --chown=$USER b /y\n', findings: ['$USER', '${DEST:-/x}', '$USER'], note: 'each name once per instruction, as BuildKit; a default does not make a name defined' },
+    { code: 'FROM alpine\nRUN --mount=type=cache,target=$CACHE make\n', findings: ['$CACHE'], note: 'mount options are expanded by BuildKit' },
+    { code: 'FROM alpine\nCOPY <<EOF /etc/motd\nhello $NAME\nEOF\n', findings: ['$NAME'], note: 'a COPY heredoc is expanded by BuildKit' },
+    { code: 'FROM alpine\nARG APP=/app\nONBUILD COPY . $APP\n', findings: ['$APP'], note: 'a trigger runs in a child image, where this ARG is gone' },
+    { code: 'FROM alpine\nWORKDIR $HOME\nUSER $UID\nVOLUME $DATA\nSTOPSIGNAL $SIG\nLABEL $KEY=1\n', findings: ['$HOME', '$UID', '$DATA', '$SIG', '$KEY'] },
+    { code: 'ARG BASE=alpine:3.20\nFROM ${BASE}\nCOPY $SRC .\n', findings: ['$SRC'], note: 'the base image is found through a global ARG' },
+    { code: 'FROM docker.io/library/debian:12@sha256:0000000000000000000000000000000000000000000000000000000000000000\nCOPY $SRC .\n', findings: ['$SRC'] },
+  ],
+});
