@@ -58,11 +58,13 @@ async function serve() {
   const userDataDir = join(state, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   const settings = join(userDataDir, 'User', 'settings.json');
-  if (!existsSync(settings)) writeFileSync(settings, JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off' }, null, 2));
+  if (!existsSync(settings)) writeFileSync(settings, JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'git.openRepositoryInParentFolders': 'never' }, null, 2));
   const log = createWriteStream(join(state, 'code-server.log'));
 
   let server;
+  let stopping = false;
   const stop = async (code) => {
+    stopping = true;
     await server?.stop();
     process.exit(code);
   };
@@ -92,6 +94,7 @@ From another machine, forward the port first: ssh -L ${port}:127.0.0.1:${port} <
 After changing the extension, run \`npm run build\` and reload the browser tab.
 code-server's log: .cache/start/code-server.log. Ctrl-C stops everything.`);
   const { code, signal } = await server.exited;
+  if (stopping) return;
   console.error(`code-server stopped (exit code ${code}${signal ? `, signal ${signal}` : ''}); see .cache/start/code-server.log`);
   await stop(1);
 }
