@@ -1,6 +1,10 @@
 import { defineRule } from '../../lint/define-rule.js';
 import { casingOf, withCasing } from '../../lint/helpers/casing.js';
 import { replace } from '../../lint/helpers/edits.js';
+import type { Instruction } from '../../parser/index.js';
+
+/** Only real instructions count: an unknown word (a template line, a typo) is another rule's finding. */
+const INSTRUCTIONS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
 
 export default defineRule({
   meta: {
@@ -44,7 +48,7 @@ export default defineRule({
     return {
       end() {
         // Counted over the whole file, global ARGs included; ONBUILD triggers keep their own spelling.
-        const instructions = context.tree.instructions;
+        const instructions = context.tree.instructions.filter((instruction: Instruction) => INSTRUCTIONS.has(instruction.keyword));
         let lower = 0;
         let upper = 0;
         for (const instruction of instructions) {

@@ -6,6 +6,7 @@ testRule(rule, {
     { code: '\nfrom scratch\ncopy Dockerfile /foo\ncopy Dockerfile /bar\n', note: 'BuildKit testConsistentInstructionCasing' },
     { code: '\nFROM scratch\nCOPY Dockerfile /foo\nCOPY Dockerfile /bar\n', note: 'BuildKit testConsistentInstructionCasing' },
     { code: 'FROM alpine\nONBUILD run make\n', note: 'ONBUILD triggers are not counted, as in BuildKit' },
+    { code: 'FROM alpine\n{{ def x }}\nRUN true\n', note: 'an unknown word is not an instruction to judge' },
   ],
   invalid: [
     {
