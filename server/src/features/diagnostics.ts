@@ -1,14 +1,23 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DockerfileTree } from '../parser/index.js';
+import { ruleDocsUrl } from '../lint/docs-url.js';
+import type { Finding, Severity } from '../lint/types.js';
 
-/** Parse errors as LSP diagnostics; rule findings join them once the lint engine lands. */
-export function parseDiagnostics(tree: DockerfileTree, document: TextDocument): Diagnostic[] {
-  return tree.errors.map((error) => ({
-    range: { start: document.positionAt(error.start), end: document.positionAt(Math.max(error.end, error.start)) },
-    severity: error.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-    code: error.code,
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Findings as LSP diagnostics: the rule id is the code and links to the rule's docs. */
+export function toDiagnostics(findings: Finding[], document: TextDocument): Diagnostic[] {
+  return findings.map((finding) => ({
+    range: { start: document.positionAt(finding.span.start), end: document.positionAt(finding.span.end) },
+    severity: SEVERITY[finding.severity],
+    code: finding.rule,
+    codeDescription: { href: ruleDocsUrl(finding.rule) },
     source: 'layerwise',
-    message: error.message,
+    message: finding.message,
   }));
 }

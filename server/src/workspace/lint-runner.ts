@@ -1,0 +1,32 @@
+import { lint, type LintOptions } from '../lint/engine.js';
+import type { Finding, Locale } from '../lint/types.js';
+import type { DockerfileTree } from '../parser/index.js';
+import { allRules } from '../rules/index.js';
+import type { ServerSettings } from './settings.js';
+
+/**
+ * Lints trees and remembers the result per tree, so diagnostics, code actions
+ * and fix-all on the same version share one lint.
+ */
+export class LintRunner {
+  private readonly results = new WeakMap<DockerfileTree, { options: LintOptions; findings: Finding[] }>();
+
+  constructor(private readonly locale: Locale) {}
+
+  options(settings: ServerSettings): LintOptions {
+    return { rules: allRules, locale: this.locale, severities: settings.rules };
+  }
+
+  findings(tree: DockerfileTree, options: LintOptions): Finding[] {
+    const cached = this.results.get(tree);
+    if (cached && cached.options === options) return cached.findings;
+    const findings = lint(tree, options);
+    this.results.set(tree, { options, findings });
+    return findings;
+  }
+}
+
+/** The client's locale, narrowed to the ones we have docs and messages in. */
+export function localeOf(clientLocale: string | undefined): Locale {
+  return clientLocale?.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+}
