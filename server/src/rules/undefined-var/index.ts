@@ -9,13 +9,14 @@ import type { Instruction, Stage, VariableRef } from '../../parser/index.js';
 /** Base images whose config defines no variable but PATH, so every other name must come from the Dockerfile. */
 const BARE_IMAGES = new Set(['scratch', 'alpine', 'busybox', 'debian', 'ubuntu']);
 /** BuildKit sets PATH in every Linux stage whose image has none. */
-const ALWAYS_DEFINED = ['PATH'];
+const ALWAYS_DEFINED: ReadonlySet<string> = new Set(['PATH']);
 /** ARGs BuildKit reads itself and never puts in the environment. */
 const BUILDKIT_ONLY = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
 /** Instructions whose arguments BuildKit expands; RUN, CMD and ENTRYPOINT leave that to the shell. */
 const EXPANDED = new Set(['ENV', 'LABEL', 'WORKDIR', 'USER', 'VOLUME', 'STOPSIGNAL', 'COPY', 'ADD']);
-/** COPY and ADD flags whose values are expanded (`--from` is not). */
+/** COPY and ADD flags whose values are expanded (`--from` is not); RUN's mount options. */
 const EXPANDED_FLAGS = new Set(['chown', 'chmod', 'checksum', 'exclude']);
+const MOUNT_FLAG = new Set(['mount']);
 
 interface StageFacts {
   /** Names the stages this one builds on define, ARGs and ENVs alike: BuildKit carries both over. */
@@ -71,32 +72,40 @@ export default defineRule({
       if (!facts) factsByStage.set(stage, (facts = stageFacts(context, stage)));
       return facts;
     };
+    // The names the stage's own ARGs and ENVs have defined so far, added once the walk is past each one.
+    let ownSoFar = new Set<string>();
+
+    const check = (references: Reference[], stage: Stage, onbuild: Instruction | undefined) => {
+      const facts = factsOf(stage);
+      // A trigger runs in a child image: it sees this image's ENVs, never its ARGs.
+      const visible = onbuild ? [facts.imageEnv] : [ownSoFar, facts.inherited];
+      const reported = new Set<string>();
+      for (const { reference, definedBefore } of references) {
+        const name = reference.name;
+        if (ALWAYS_DEFINED.has(name) || visible.some((names) => names.has(name)) || definedBefore.has(name)) continue;
+        if (BUILDKIT_ONLY.has(name) || reported.has(name)) continue;
+        const suggestion = typoOf(name, [...ALWAYS_DEFINED, ...visible.flatMap((names) => [...names]), ...definedBefore]);
+        const definedLater = !onbuild && (facts.definitions.get(name) ?? []).some((offset) => offset > reference.start);
+        if (!facts.bareBase && !suggestion && !definedLater) continue;
+        reported.add(name);
+        const fixes: Fix[] = suggestion
+          ? [{ messageId: 'useSuggestion', data: { suggestion }, edits: [{ ...reference.nameSpan, text: suggestion }], safe: false }]
+          : [];
+        context.report({ span: reference, messageId: suggestion ? 'undefinedSuggest' : 'undefined', data: { name, suggestion: suggestion ?? '' }, fixes });
+      }
+    };
+
     return {
+      stage() {
+        ownSoFar = new Set();
+      },
       instruction(instruction, stage, onbuild) {
         if (!stage) return;
         const references = referencesOf(context, instruction);
-        if (references.length === 0) return;
-        const facts = factsOf(stage);
-        const defined = new Set<string>(ALWAYS_DEFINED);
-        if (onbuild) {
-          // A trigger runs in a child image: it sees this image's ENVs, never its ARGs.
-          for (const name of facts.imageEnv) defined.add(name);
-        } else {
-          for (const name of facts.inherited) defined.add(name);
-          for (const name of context.variables.scopeAt(instruction.start).keys()) defined.add(name);
-        }
-        const reported = new Set<string>();
-        for (const { reference, definedBefore } of references) {
-          const name = reference.name;
-          if (defined.has(name) || definedBefore.has(name) || BUILDKIT_ONLY.has(name) || reported.has(name)) continue;
-          const suggestion = typoOf(name, [...defined, ...definedBefore]);
-          const definedLater = !onbuild && (facts.definitions.get(name) ?? []).some((offset) => offset > reference.start);
-          if (!facts.bareBase && !suggestion && !definedLater) continue;
-          reported.add(name);
-          const fixes: Fix[] = suggestion
-            ? [{ messageId: 'useSuggestion', data: { suggestion }, edits: [{ ...reference.nameSpan, text: suggestion }], safe: false }]
-            : [];
-          context.report({ span: reference, messageId: suggestion ? 'undefinedSuggest' : 'undefined', data: { name, suggestion: suggestion ?? '' }, fixes });
+        if (references.length > 0) check(references, stage, onbuild);
+        // Only after the check: ENV expands all its pairs before it sets any.
+        if (!onbuild && (instruction.keyword === 'ARG' || instruction.keyword === 'ENV')) {
+          for (const pair of instruction.pairs ?? []) ownSoFar.add(pair.key.value);
         }
       },
     };
@@ -140,11 +149,12 @@ const NONE: ReadonlySet<string> = new Set();
 
 /** The references BuildKit expands in an instruction, with what the instruction itself defined before each. */
 function referencesOf(context: RuleContext, instruction: Instruction): Reference[] {
+  if (instruction.variables.length === 0 && instruction.flags.length === 0) return [];
   const plain = (references: VariableRef[]) => references.map((reference) => ({ reference, definedBefore: NONE as Set<string> }));
   const flags = (names: Set<string>) => instruction.flags.filter((flag) => names.has(flag.name)).flatMap((flag) => flagVariables(context.tree, flag));
   switch (instruction.keyword) {
     case 'RUN':
-      return plain(flags(new Set(['mount'])));
+      return instruction.flags.length === 0 ? [] : plain(flags(MOUNT_FLAG));
     case 'COPY':
     case 'ADD':
       return plain([...flags(EXPANDED_FLAGS), ...instruction.variables]);
