@@ -22,5 +22,5 @@ function findTests(dir) {
 ensureNodeModules();
 run('npx', ['tsc', '-p', 'tsconfig.json']);
 run('node', ['scripts/build.mjs']);
-run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...['test/unit', 'server/src'].flatMap(findTests).sort()]);
+run('node', ['--import', 'tsx', '--import', './test/support/setup.mjs', '--test', '--test-reporter=spec', ...['test/unit', 'server/src'].flatMap(findTests).sort()]);
 if (!process.argv.includes('--unit')) run('node', ['scripts/test-vscode.mjs']);

@@ -6,6 +6,7 @@ import {
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { initShell } from './analysis/shell/index.js';
 import { codeActions, FIX_ALL_KIND } from './features/code-actions.js';
 import { toDiagnostics } from './features/diagnostics.js';
 import { DocumentStore, type OpenDocument } from './workspace/documents.js';
@@ -20,7 +21,9 @@ let locale = localeOf(undefined);
 let pullDiagnostics = false;
 const settings = new SettingsCache(connection);
 
-connection.onInitialize((params): InitializeResult => {
+connection.onInitialize(async (params): Promise<InitializeResult> => {
+  // Shell-aware rules need the shell parser (WebAssembly, loaded once) before the first lint.
+  await initShell();
   locale = localeOf(params.locale);
   runner = new LintRunner(locale);
   pullDiagnostics = Boolean(params.capabilities.textDocument?.diagnostic);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
+import { initShell } from '../../server/src/analysis/shell/index.js';
 import { lint } from '../../server/src/lint/engine.js';
 import { applyEdits, compatibleFixes } from '../../server/src/lint/fix.js';
 import type { Finding, LintSettings, Rule } from '../../server/src/lint/types.js';
@@ -52,6 +53,7 @@ export function assertFixIsClean(rule: Rule, before: string, after: string, sett
 /** ESLint-style table tests for one rule. */
 export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   describe(`rule ${rule.meta.id}`, () => {
+    before(() => initShell());
     for (const valid of cases.valid) {
       const { code, settings, note } = typeof valid === 'string' ? { code: valid, settings: undefined, note: undefined } : valid;
       it(`passes ${JSON.stringify(code)}${note ? ` (${note})` : ''}`, () => {

@@ -4,7 +4,7 @@ import { rulesCommand } from './rules-command.js';
 import { packageVersion } from './version.js';
 
 /** `layerwise <command> ...`: each command is a small module; this table is the whole dispatcher. */
-const COMMANDS: Record<string, { summary: string; run: (args: string[]) => number }> = {
+const COMMANDS: Record<string, { summary: string; run: (args: string[]) => number | Promise<number> }> = {
   lint: { summary: LINT_USAGE, run: lintCommand },
   rules: { summary: 'rules [--format text|json] [--locale en|zh-cn]   list the rules', run: rulesCommand },
   parse: { summary: 'parse [--format json|buildkit] FILE|-   print the syntax tree', run: parseCommand },
@@ -15,7 +15,7 @@ function usage(): string {
   return `Usage:\n${lines.join('\n')}\n`;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--version') {
     process.stdout.write(`${packageVersion()}\n`);
@@ -29,4 +29,12 @@ function main(argv: string[]): number {
   return command.run(rest);
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`layerwise: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -106,6 +106,29 @@ describe('layerwise lint', () => {
     assert.match(missing.stderr, /cannot read \/no\/such\/Dockerfile: ENOENT/);
   });
 
+  it('applies the nearest .hadolint.yaml, with our layerwise: section winning', () => {
+    const root = workspace({
+      '.hadolint.yaml': 'ignored:\n  - DL3020\nlayerwise:\n  rules:\n    multiple-cmd: error\n',
+      'app/Dockerfile': BAD,
+    });
+    const findings = JSON.parse(layerwise(['lint', '--format', 'json', join(root, 'app')]).stdout);
+    assert.deepEqual(findings.map((finding: { rule: string; severity: string }) => [finding.rule, finding.severity]), [['multiple-cmd', 'error']]);
+  });
+
+  it('reads --config instead of searching, and reports a broken one with its line, exit 2', () => {
+    const root = workspace({ 'lint.yaml': 'ignored:\n  - DL3020\nfailure-threshold: sometimes\n', Dockerfile: BAD });
+    const { status, stdout, stderr } = layerwise(['lint', '--format', 'json', '--config', join(root, 'lint.yaml'), join(root, 'Dockerfile')]);
+    assert.equal(status, 2);
+    assert.deepEqual(JSON.parse(stdout).map((finding: { rule: string }) => finding.rule), ['multiple-cmd'], 'the rest of the file still applies');
+    assert.match(stderr, new RegExp(`${join(root, 'lint.yaml')}:3:\\d+: configuration error: .*sometimes`));
+  });
+
+  it('reads the .dockerignore beside the Dockerfile for checks of what COPY can see', () => {
+    const root = workspace({ '.dockerignore': 'secret.txt\n', Dockerfile: 'FROM alpine:3.20\nCOPY secret.txt /etc/\n' });
+    const rules = JSON.parse(layerwise(['lint', '--format', 'json', join(root, 'Dockerfile')]).stdout).map((finding: { rule: string }) => finding.rule);
+    assert.ok(rules.includes('copy-ignored-file'), rules.join(', '));
+  });
+
   it('never crashes on binary input', () => {
     const { status, stderr } = layerwise(['lint', '--format', 'json', '-'], '\u0000\u00ff\ufffe FROM \u0000\nRUN \\\n');
     assert.ok(status === 0 || status === 1, stderr);
