@@ -1,16 +1,20 @@
 import {
   CodeActionKind,
   createConnection,
+  DiagnosticSeverity,
   DocumentDiagnosticReportKind,
   ProposedFeatures,
   TextDocumentSyncKind,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
 import { initShell } from './analysis/shell/index.js';
 import { codeActions, FIX_ALL_KIND } from './features/code-actions.js';
 import { toDiagnostics } from './features/diagnostics.js';
 import { DocumentStore, type OpenDocument } from './workspace/documents.js';
 import { LintRunner, localeOf } from './workspace/lint-runner.js';
+import { ProjectConfigs } from './workspace/project-config.js';
 import { SettingsCache } from './workspace/settings-cache.js';
 
 // The server only wires features to the connection; each feature is a module of its own.
@@ -20,6 +24,10 @@ let runner = new LintRunner('en');
 let locale = localeOf(undefined);
 let pullDiagnostics = false;
 const settings = new SettingsCache(connection);
+const projects = new ProjectConfigs();
+/** Configuration files whose problems are shown, to clear them once fixed, and what was last sent. */
+let configFilesWithProblems = new Set<string>();
+let lastConfigProblems = '';
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   // Shell-aware rules need the shell parser (WebAssembly, loaded once) before the first lint.
@@ -46,7 +54,8 @@ const shown = new Map<string, { version: number; diagnostics: ReturnType<typeof 
 async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save'): Promise<void> {
   const current = await settings.forDocument(entry.uri);
   if (reason === 'change' && current.lint.run === 'onSave' && shown.has(entry.uri)) return;
-  const findings = runner.findings(entry.tree, runner.options(current));
+  const findings = runner.findings(entry.tree, runner.options(current, projects.forDocument(entry.uri)));
+  publishConfigProblems();
   shown.set(entry.uri, { version: entry.document.version, diagnostics: toDiagnostics(findings, entry.document) });
   if (pullDiagnostics) {
     // The client pulls on its own after changes, but not after a save.
@@ -56,6 +65,32 @@ async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save'):
   const latest = shown.get(entry.uri)!;
   void connection.sendDiagnostics({ uri: entry.uri, version: latest.version, diagnostics: latest.diagnostics });
 }
+
+/** A broken .hadolint.yaml shows its problems on the file itself, at their lines. */
+function publishConfigProblems(): void {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const { config } of projects.loaded()) {
+    for (const problem of config.problems) {
+      const position = { line: problem.line - 1, character: problem.column - 1 };
+      const diagnostics = byFile.get(problem.file) ?? [];
+      diagnostics.push({ range: { start: position, end: position }, severity: DiagnosticSeverity.Error, source: 'layerwise', message: problem.message });
+      byFile.set(problem.file, diagnostics);
+    }
+  }
+  const summary = JSON.stringify([...byFile]);
+  if (summary === lastConfigProblems) return;
+  lastConfigProblems = summary;
+  for (const file of configFilesWithProblems) {
+    if (!byFile.has(file)) void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] });
+  }
+  for (const [file, diagnostics] of byFile) void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
+  configFilesWithProblems = new Set(byFile.keys());
+}
+
+connection.onDidChangeWatchedFiles(() => {
+  projects.clear();
+  refreshAll();
+});
 
 function refreshAll(): void {
   for (const entry of documents.all()) {
@@ -97,7 +132,7 @@ connection.languages.diagnostics.on(async ({ textDocument }) => {
 connection.onCodeAction(async (params) => {
   const entry = documents.get(params.textDocument.uri);
   if (!entry) return [];
-  const options = runner.options(await settings.forDocument(entry.uri));
+  const options = runner.options(await settings.forDocument(entry.uri), projects.forDocument(entry.uri));
   const findings = runner.findings(entry.tree, options);
   return codeActions({ params, document: entry.document, tree: entry.tree, findings, options, locale });
 });

@@ -2,6 +2,7 @@ import { lint, type LintOptions } from '../lint/engine.js';
 import type { Finding, Locale } from '../lint/types.js';
 import type { DockerfileTree } from '../parser/index.js';
 import { allRules } from '../rules/index.js';
+import type { ProjectConfig } from './project-config.js';
 import type { ServerSettings } from './settings.js';
 
 /**
@@ -10,11 +11,29 @@ import type { ServerSettings } from './settings.js';
  */
 export class LintRunner {
   private readonly results = new WeakMap<DockerfileTree, { options: LintOptions; findings: Finding[] }>();
+  /** One options object per (settings, project) pair, so cached findings are found again by identity. */
+  private readonly optionsCache = new WeakMap<ServerSettings, WeakMap<ProjectConfig, LintOptions>>();
 
   constructor(private readonly locale: Locale) {}
 
-  options(settings: ServerSettings): LintOptions {
-    return { rules: allRules, locale: this.locale, severities: settings.rules };
+  /** The editor's `layerwise.rules` win over the project's .hadolint.yaml. */
+  options(settings: ServerSettings, project: ProjectConfig): LintOptions {
+    let byProject = this.optionsCache.get(settings);
+    if (!byProject) {
+      byProject = new WeakMap();
+      this.optionsCache.set(settings, byProject);
+    }
+    let options = byProject.get(project);
+    if (!options) {
+      options = {
+        rules: allRules,
+        locale: this.locale,
+        severities: { ...project.config.severities, ...settings.rules },
+        settings: { ...project.config.settings, dockerignore: project.dockerignore },
+      };
+      byProject.set(project, options);
+    }
+    return options;
   }
 
   findings(tree: DockerfileTree, options: LintOptions): Finding[] {
