@@ -45,7 +45,7 @@ describe('language server: project configuration', () => {
     const config = await client.diagnosticsFor(pathToFileURL(join(root, '.hadolint.yaml')).href);
     assert.equal(config.diagnostics.length, 1);
     assert.equal(config.diagnostics[0].range.start.line, 2);
-    assert.match(config.diagnostics[0].message, /sometimes/);
+    assert.match(String(config.diagnostics[0].message), /sometimes/);
     await client.close();
   });
 });
