@@ -93,11 +93,37 @@ function settingsYaml(settings: LintSettings): string[] {
   return lines;
 }
 
+const SEVERITY_ENUM = ['error', 'warning', 'info', 'hint', 'off'];
+/** Generated nls keys; nothing else starts with `rule.`. */
+const RULE_SETTING_KEY = (id: string) => `rule.${id}`;
+
+/** package.json with `layerwise.rules` listing every rule, so settings.json completes and explains rule ids. */
+function manifestSource(rules: readonly Rule[]): string {
+  const path = join(root, 'package.json');
+  const manifest = JSON.parse(readFileSync(path, 'utf8'));
+  const setting = manifest.contributes.configuration.properties['layerwise.rules'];
+  setting.properties = Object.fromEntries(
+    rules.map(({ meta }) => [meta.id, { type: 'string', enum: SEVERITY_ENUM, default: meta.severity, description: `%${RULE_SETTING_KEY(meta.id)}%` }]),
+  );
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** The rule summaries as setting descriptions, in each language's nls file; other keys are kept as they are. */
+function nlsSource(rules: readonly Rule[], locale: Locale): string {
+  const path = join(root, locale === 'en' ? 'package.nls.json' : `package.nls.${locale}.json`);
+  const kept = Object.entries(JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>).filter(([key]) => !key.startsWith(RULE_SETTING_KEY('')));
+  const generated = rules.map(({ meta }) => [RULE_SETTING_KEY(meta.id), meta.docs[locale].summary]);
+  return `${JSON.stringify(Object.fromEntries([...kept, ...generated]), null, 2)}\n`;
+}
+
 export function generatedFiles(rules: readonly Rule[]): Array<[string, string]> {
   return [
     [join(rulesDir, 'index.ts'), indexSource(ruleFolders())],
     [join(root, 'docs/rules.md'), docsSource(rules, 'en')],
     [join(root, 'docs/rules.zh-cn.md'), docsSource(rules, 'zh-cn')],
+    [join(root, 'package.json'), manifestSource(rules)],
+    [join(root, 'package.nls.json'), nlsSource(rules, 'en')],
+    [join(root, 'package.nls.zh-cn.json'), nlsSource(rules, 'zh-cn')],
   ];
 }
 
