@@ -22,7 +22,11 @@ export interface ConfigProblem {
 }
 
 export interface LayerwiseConfig {
-  /** By rule id or alias, lower-cased, as `lint`'s `severities` takes them. */
+  /**
+   * By rule, as `lint`'s `severities` takes them: the rule's id when the
+   * catalogue knows the name (so an alias and the id cannot disagree), the
+   * name lower-cased otherwise (and for an alias several rules share).
+   */
   severities: Record<string, RuleSeverity>;
   settings: LintSettings;
   failureThreshold?: FailureThreshold;
@@ -66,13 +70,22 @@ interface Section {
 class ConfigReader {
   private readonly lines = new LineCounter();
   private readonly problems: ConfigProblem[] = [];
-  private readonly knownRules?: Set<string>;
+  /** Every id and alias, lower-cased, to its rule's id (null for an alias several rules share). */
+  private readonly knownRules?: Map<string, string | null>;
 
   constructor(
     private readonly text: string,
     private readonly options: ParseOptions,
   ) {
-    if (options.rules) this.knownRules = new Set(options.rules.flatMap((rule) => [rule.meta.id, ...rule.meta.aliases].map((name) => name.toLowerCase())));
+    if (options.rules) {
+      this.knownRules = new Map();
+      for (const rule of options.rules) {
+        for (const name of [rule.meta.id, ...rule.meta.aliases].map((text) => text.toLowerCase())) {
+          const known = this.knownRules.get(name);
+          this.knownRules.set(name, known === undefined || known === rule.meta.id ? rule.meta.id : null);
+        }
+      }
+    }
   }
 
   read(): LayerwiseConfig {
@@ -186,7 +199,7 @@ class ConfigReader {
       const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (name === undefined || !this.isRuleName(name, pair.key)) continue;
       const level = this.oneOf(pair.value, `rules.${name}`, levels);
-      if (level !== undefined) into[name.toLowerCase()] = level as RuleSeverity;
+      if (level !== undefined) into[this.canonical(name)] = level as RuleSeverity;
     }
   }
 
@@ -201,7 +214,7 @@ class ConfigReader {
       if (!isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '') {
         this.problem(item, `${key} must list rule ids or codes, not ${describe(item)}`);
       } else if (this.isRuleName(item.value, item)) {
-        names.push(item.value.trim().toLowerCase());
+        names.push(this.canonical(item.value));
       }
     }
     return names;
@@ -211,9 +224,14 @@ class ConfigReader {
   private isRuleName(name: string, node: Node | null): boolean {
     const trimmed = name.trim();
     if (!this.knownRules || this.knownRules.has(trimmed.toLowerCase()) || HADOLINT_CODE.test(trimmed)) return true;
-    const hint = closestMatch(trimmed, this.knownRules);
+    const hint = closestMatch(trimmed, this.knownRules.keys());
     this.problem(node, `unknown rule ${trimmed}${hint ? `: did you mean ${hint}?` : ''}`);
     return false;
+  }
+
+  private canonical(name: string): string {
+    const lower = name.trim().toLowerCase();
+    return this.knownRules?.get(lower) ?? lower;
   }
 
   private labelSchema(value: Node | null): Record<string, string> | undefined {

@@ -37,7 +37,7 @@ no-color: true
 format: json
 `);
     assert.deepEqual(config, {
-      severities: { dl3002: 'error', 'untagged-image': 'error', dl3015: 'hint', dl3008: 'off', sc2086: 'off' },
+      severities: { 'last-user-root': 'error', 'untagged-image': 'error', dl3015: 'hint', dl3008: 'off', sc2086: 'off' },
       settings: {
         trustedRegistries: ['docker.io', '*.gcr.io'],
         labelSchema: { author: 'text', created: 'rfc3339', version: 'text' },
@@ -55,7 +55,8 @@ format: json
   });
 
   it('lets ignored win over override, as hadolint drops ignored rules', () => {
-    assert.deepEqual(read('override:\n  error: [DL3006]\nignored: [DL3006]\n').severities, { dl3006: 'off' });
+    assert.deepEqual(read('override:\n  error: [DL3006]\nignored: [DL3006]\n').severities, { 'untagged-image': 'off' });
+    assert.deepEqual(read('override:\n  info: [missing-healthcheck]\nignored: [DL3057]\n').severities, { 'missing-healthcheck': 'off' }, 'an alias and the id name one rule');
   });
 
   it('lets the layerwise section win over hadolint keys', () => {
@@ -75,7 +76,7 @@ layerwise:
   label-schema:
     version: semver
 `);
-    assert.deepEqual(config.severities, { dl3006: 'warning', dl3007: 'warning', 'latest-tag': 'off', 'missing-healthcheck': 'info' });
+    assert.deepEqual(config.severities, { 'untagged-image': 'warning', 'latest-tag': 'off', 'missing-healthcheck': 'info' });
     assert.equal(config.failureThreshold, 'hint');
     assert.deepEqual(config.settings, { labelSchema: { version: 'semver' } });
     assert.deepEqual(config.problems, []);
@@ -101,7 +102,7 @@ layerwise:
 
   it('reports unknown keys with a suggestion, and keeps the rest', () => {
     const config = read('ignored: [DL3006]\nignore: [DL3007]\nlayerwise:\n  rule:\n    DL3006: off\n');
-    assert.deepEqual(config.severities, { dl3006: 'off' });
+    assert.deepEqual(config.severities, { 'untagged-image': 'off' });
     assert.deepEqual(
       config.problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`),
       ['2:1 unknown key ignore: did you mean ignored?', '4:3 unknown key rule in layerwise:: did you mean rules?'],
@@ -124,7 +125,7 @@ layerwise:
 
   it('accepts hadolint codes we do not implement, and reports names that are neither ours nor hadolint’s', () => {
     const config = read('ignored: [DL9999, SC2086, untagged-imag]\nlayerwise:\n  rules:\n    MultipleInstructionsDisallowed: off\n');
-    assert.deepEqual(config.severities, { dl9999: 'off', sc2086: 'off', multipleinstructionsdisallowed: 'off' });
+    assert.deepEqual(config.severities, { dl9999: 'off', sc2086: 'off', multipleinstructionsdisallowed: 'off' }, 'an alias of several rules stays a name');
     assert.deepEqual(config.problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`), ['1:27 unknown rule untagged-imag: did you mean untagged-image?']);
   });
 
