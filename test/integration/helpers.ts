@@ -62,7 +62,7 @@ export function waitForDiagnostics(
 }
 
 export function describeDiagnostic(diagnostic: vscode.Diagnostic): string {
-  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  const code = diagnosticCode(diagnostic);
   const severity = vscode.DiagnosticSeverity[diagnostic.severity];
   return `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${severity} ${diagnostic.message} [${code}]`;
 }
