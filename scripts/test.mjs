@@ -22,5 +22,8 @@ function findTests(dir) {
 ensureNodeModules();
 run('npx', ['tsc', '-p', 'tsconfig.json']);
 run('node', ['scripts/build.mjs']);
-run('node', ['--import', 'tsx', '--import', './test/support/setup.mjs', '--test', '--test-reporter=spec', ...['test/unit', 'server/src'].flatMap(findTests).sort()]);
+// One process for all unit and protocol test files (test/support/run-all.mjs): a process per file
+// would load TypeScript and the shell parser ~100 times over.
+const testFiles = ['test/unit', 'server/src'].flatMap(findTests).sort();
+run('node', ['--import', 'tsx', '--import', './test/support/setup.mjs', '--test-reporter=spec', 'test/support/run-all.mjs', ...testFiles]);
 if (!process.argv.includes('--unit')) run('node', ['scripts/test-vscode.mjs']);
