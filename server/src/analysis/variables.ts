@@ -27,8 +27,8 @@ type Scope = Map<string, VariableDefinition>;
 
 /**
  * Answers "what is X here?" for a parsed Dockerfile: global ARGs in FROM
- * lines, then per stage its ARGs and ENVs in order, ENVs inherited from a
- * parent stage (`FROM build AS next`), and the platform built-ins.
+ * lines, then per stage its ARGs and ENVs in order, after those inherited
+ * from a parent stage (`FROM build AS next` inherits both), and the platform built-ins.
  */
 export class VariableResolver {
   private readonly globals: Scope = new Map();
@@ -75,7 +75,7 @@ export class VariableResolver {
     return found;
   }
 
-  /** A stage's definitions in order: inherited ENVs first, then its own ARGs and ENVs. */
+  /** A stage's definitions in order: what its parent stage ends with first, then its own ARGs and ENVs. */
   private definitionsOf(stage: Stage, seen = new Set<Stage>()): VariableDefinition[] {
     const cached = this.stageDefinitions.get(stage);
     if (cached) return cached;
@@ -83,9 +83,7 @@ export class VariableResolver {
     const scope: Scope = new Map();
     const parent = this.parentStage(stage);
     if (parent && !seen.has(parent)) {
-      for (const definition of this.definitionsOf(parent, seen)) {
-        if (definition.kind === 'env') scope.set(definition.name, definition);
-      }
+      for (const definition of this.definitionsOf(parent, seen)) scope.set(definition.name, definition);
     }
     const definitions = [...scope.values()];
     for (const instruction of stage.instructions) {

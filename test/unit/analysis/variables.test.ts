@@ -43,9 +43,9 @@ describe('variable resolver', () => {
     assert.equal(valueAt(dockerfile, 'RUN echo later', 'APP_HOME'), '/srv');
   });
 
-  it('inherits ENV, not ARG, from the parent stage', () => {
+  it('inherits ENV and ARG from the parent stage, as BuildKit does', () => {
     assert.equal(valueAt(dockerfile, 'RUN echo final', 'APP_HOME'), '/srv');
-    assert.equal(valueAt(dockerfile, 'RUN echo final', 'VERSION'), undefined);
+    assert.equal(valueAt(dockerfile, 'RUN echo final', 'VERSION'), '3.19');
     assert.equal(valueAt(dockerfile, 'RUN echo scratch', 'APP_HOME'), undefined);
   });
 
