@@ -1,5 +1,5 @@
 import type { Instruction } from '../parser/index.js';
-import { knownValue } from './known-value.js';
+import { knownValueAt } from './known-value.js';
 import type { VariableResolver } from './variables.js';
 
 /** An image reference split the way Docker reads it: `[registry/]repository[:tag][@digest]`. */
@@ -41,5 +41,5 @@ export function isDockerHub(reference: ImageReference): boolean {
 /** The image a FROM names, global ARGs expanded; undefined when a build argument decides it. */
 export function fromImageText(instruction: Instruction, variables: VariableResolver, escape: string): string | undefined {
   const image = instruction.from?.image;
-  return image && knownValue(image.value, variables.scopeAt(instruction.start), escape);
+  return image && knownValueAt(image.value, instruction.start, variables, escape);
 }

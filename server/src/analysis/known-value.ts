@@ -1,5 +1,5 @@
 import { expandWord } from './expand.js';
-import type { VariableDefinition } from './variables.js';
+import type { VariableDefinition, VariableResolver } from './variables.js';
 
 /**
  * A word's value when every variable it uses has a value known here (from the
@@ -17,4 +17,11 @@ export function knownValue(raw: string, scope: ReadonlyMap<string, VariableDefin
     escape,
   );
   return unknown ? undefined : value;
+}
+
+const NO_VARIABLES: ReadonlyMap<string, VariableDefinition> = new Map();
+
+/** `knownValue` at a document offset; builds the scope only when the word uses a variable. */
+export function knownValueAt(raw: string, offset: number, variables: VariableResolver, escape: string): string | undefined {
+  return knownValue(raw, raw.includes('$') ? variables.scopeAt(offset) : NO_VARIABLES, escape);
 }

@@ -13,8 +13,20 @@ export interface Label {
   dynamic: boolean;
 }
 
+/** Read once per instruction: many label rules ask for the same LABEL. */
+const cache = new WeakMap<Instruction, Label[]>();
+
 /** The labels a LABEL instruction sets, in order. */
 export function labelsOf(instruction: Instruction, escape: string): Label[] {
+  let labels = cache.get(instruction);
+  if (!labels) {
+    labels = readLabels(instruction, escape);
+    cache.set(instruction, labels);
+  }
+  return labels;
+}
+
+function readLabels(instruction: Instruction, escape: string): Label[] {
   return (instruction.pairs ?? []).map((pair) => {
     const valueSpan = pair.value && pair.value.end > pair.value.start ? pair.value : pair.key;
     const dynamic = instruction.variables.some((variable) => variable.start >= valueSpan.start && variable.end <= valueSpan.end);

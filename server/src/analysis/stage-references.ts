@@ -1,5 +1,5 @@
 import type { DockerfileTree, Instruction, Span, Stage } from '../parser/index.js';
-import { knownValue } from './known-value.js';
+import { knownValueAt } from './known-value.js';
 import { ancestorStages, parentStage } from './stages.js';
 import type { VariableResolver } from './variables.js';
 
@@ -13,10 +13,26 @@ export function earlierStage(tree: DockerfileTree, reference: string, before: nu
     const index = Number(name);
     return index < before ? tree.stages[index] : undefined;
   }
-  for (let index = Math.min(before, tree.stages.length) - 1; index >= 0; index--) {
-    if (tree.stages[index].name === name) return tree.stages[index];
+  const named = stagesNamed(tree).get(name);
+  if (!named) return undefined;
+  // The nearest one above wins, as in BuildKit's name table.
+  for (let position = named.length - 1; position >= 0; position--) {
+    if (named[position].index < before) return named[position];
   }
   return undefined;
+}
+
+const byName = new WeakMap<DockerfileTree, Map<string, Stage[]>>();
+
+/** The stages of each name, in order. */
+function stagesNamed(tree: DockerfileTree): Map<string, Stage[]> {
+  let names = byName.get(tree);
+  if (!names) {
+    names = new Map();
+    for (const stage of tree.stages) if (stage.name) names.set(stage.name, [...(names.get(stage.name) ?? []), stage]);
+    byName.set(tree, names);
+  }
+  return names;
 }
 
 /** The stage names a COPY --from or RUN --mount from= of this instruction gives, as written. */
@@ -31,12 +47,17 @@ export function fromReferences(instruction: Instruction): string[] {
   return references;
 }
 
+const usedStages = new WeakMap<DockerfileTree, Set<Stage>>();
+
 /**
  * Stages that later stages build on or copy from: building blocks rather than
  * images of their own. The last stage (the default target) is never one.
  */
 export function stagesUsedByOthers(tree: DockerfileTree): Set<Stage> {
-  const used = new Set<Stage>();
+  let used = usedStages.get(tree);
+  if (used) return used;
+  used = new Set<Stage>();
+  usedStages.set(tree, used);
   for (const stage of tree.stages) {
     const parent = parentStage(tree, stage);
     if (parent) used.add(parent);
@@ -55,7 +76,7 @@ export function stagesUsedByOthers(tree: DockerfileTree): Set<Stage> {
 export function copyFromName(instruction: Instruction, variables: VariableResolver, escape: string): { name: string; span: Span } | undefined {
   const flag = instruction.flags.find((candidate) => candidate.name === 'from');
   if (!flag?.value) return undefined;
-  const name = knownValue(flag.value.value, variables.scopeAt(instruction.start), escape);
+  const name = knownValueAt(flag.value.value, instruction.start, variables, escape);
   return name === undefined ? undefined : { name, span: flag.value };
 }
 

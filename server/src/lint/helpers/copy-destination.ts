@@ -1,5 +1,5 @@
 import { copyArguments } from '../../analysis/copy.js';
-import { knownValue } from '../../analysis/known-value.js';
+import { knownValueAt } from '../../analysis/known-value.js';
 import type { Instruction, Token } from '../../parser/index.js';
 import type { RuleContext } from '../types.js';
 
@@ -16,6 +16,6 @@ export function copyDestination(context: RuleContext, instruction: Instruction):
   const { sources, destination } = copyArguments(instruction, context.tree.escapeChar);
   if (!destination) return undefined;
   const raw = context.text.slice(destination.start, destination.end);
-  const path = knownValue(raw, context.variables.scopeAt(instruction.start), context.tree.escapeChar);
+  const path = knownValueAt(raw, instruction.start, context.variables, context.tree.escapeChar);
   return { token: destination, path, sources: sources.length + instruction.heredocs.length };
 }

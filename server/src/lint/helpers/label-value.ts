@@ -1,4 +1,4 @@
-import { knownValue } from '../../analysis/known-value.js';
+import { knownValueAt } from '../../analysis/known-value.js';
 import { labelsOf } from '../../analysis/labels.js';
 import type { Instruction } from '../../parser/index.js';
 import { defineRule } from '../define-rule.js';
@@ -25,7 +25,7 @@ export function labelValueRule<MessageId extends string>(
         LABEL(instruction: Instruction) {
           for (const label of labelsOf(instruction, escape)) {
             if (!names.has(label.name)) continue;
-            const value = label.dynamic ? knownValue(context.text.slice(label.valueSpan.start, label.valueSpan.end), context.variables.scopeAt(instruction.start), escape) : label.value;
+            const value = label.dynamic ? knownValueAt(context.text.slice(label.valueSpan.start, label.valueSpan.end), instruction.start, context.variables, escape) : label.value;
             const messageId = value === undefined ? undefined : problem(value);
             if (messageId) context.report({ span: label.valueSpan, messageId, data: { label: label.name, value: value! } });
           }

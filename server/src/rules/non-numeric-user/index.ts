@@ -1,4 +1,4 @@
-import { knownValue } from '../../analysis/known-value.js';
+import { knownValueAt } from '../../analysis/known-value.js';
 import { defineRule } from '../../lint/define-rule.js';
 
 export default defineRule({
@@ -35,7 +35,7 @@ export default defineRule({
       USER(instruction) {
         const word = instruction.words[0];
         if (!word) return;
-        const value = knownValue(word.value, context.variables.scopeAt(instruction.start), context.tree.escapeChar);
+        const value = knownValueAt(word.value, instruction.start, context.variables, context.tree.escapeChar);
         // A variable only known at build time may well hold a number.
         if (value === undefined) return;
         const user = value.split(':', 1)[0];

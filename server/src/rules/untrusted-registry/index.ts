@@ -1,6 +1,6 @@
 import { unquote } from '../../analysis/expand.js';
 import { fromImageText, isDockerHub, parseImageReference } from '../../analysis/image-reference.js';
-import { knownValue } from '../../analysis/known-value.js';
+import { knownValueAt } from '../../analysis/known-value.js';
 import { earlierStage } from '../../analysis/stage-references.js';
 import { defineRule } from '../../lint/define-rule.js';
 import type { Span } from '../../parser/index.js';
@@ -59,7 +59,7 @@ export default defineRule({
     };
     /** A --from value names an image only when it names no stage (earlier, later or its own). */
     const checkSource = (raw: string, span: Span, offset: number) => {
-      const source = knownValue(raw, context.variables.scopeAt(offset), escape);
+      const source = knownValueAt(raw, offset, context.variables, escape);
       if (source === undefined || /^\d+$/.test(source) || earlierStage(context.tree, source, context.tree.stages.length)) return;
       check(source, span);
     };
