@@ -75,7 +75,9 @@ export function docsSource(rules: readonly Rule[], locale: Locale): string {
       meta.examples.good.trimEnd(),
       '```',
     ];
-    if (meta.examples.settings) lines.push('', words.config, '', '```yaml', ...settingsYaml(meta.examples.settings), '```');
+    // A rule that is off by default runs its examples turned on, as the configuration below does.
+    const turnOn = meta.defaultOff ? ['layerwise:', '  rules:', `    ${meta.id}: ${meta.severity}`] : [];
+    if (meta.examples.settings || meta.defaultOff) lines.push('', words.config, '', '```yaml', ...settingsYaml(meta.examples.settings ?? {}), ...turnOn, '```');
     if (docs.fix) lines.push('', `### ${words.fix}`, '', docs.fix);
     return lines.join('\n');
   });
@@ -103,7 +105,7 @@ function manifestSource(rules: readonly Rule[]): string {
   const manifest = JSON.parse(readFileSync(path, 'utf8'));
   const setting = manifest.contributes.configuration.properties['layerwise.rules'];
   setting.properties = Object.fromEntries(
-    rules.map(({ meta }) => [meta.id, { type: 'string', enum: SEVERITY_ENUM, default: meta.severity, description: `%${RULE_SETTING_KEY(meta.id)}%` }]),
+    rules.map(({ meta }) => [meta.id, { type: 'string', enum: SEVERITY_ENUM, default: meta.defaultOff ? 'off' : meta.severity, description: `%${RULE_SETTING_KEY(meta.id)}%` }]),
   );
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
