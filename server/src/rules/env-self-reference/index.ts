@@ -59,12 +59,14 @@ export default defineRule({
         const owner = onbuild ?? instruction;
         const prefix = `${onbuild ? `${onbuild.keywordToken.value} ` : ''}${instruction.keywordToken.value} `;
         const edit = { start: pairs[uses[0].pair - 1].end, end: split.start, text: `${lineEndOf(context.text)}${indentationAt(context.text, owner.start)}${prefix}` };
+        // Splitting there would delete a comment between the pairs: leave that to the author.
+        const keepsComments = !context.tree.comments.some((comment) => comment.start >= edit.start && comment.end <= edit.end);
         for (const { variable } of uses) {
           context.report({
             span: variable,
             messageId: 'sameEnv',
             data: { name: variable.name },
-            fixes: [{ messageId: 'split', data: { key: split.key.value }, edits: [edit], safe: false }],
+            fixes: keepsComments ? [{ messageId: 'split', data: { key: split.key.value }, edits: [edit], safe: false }] : [],
           });
         }
       },

@@ -29,5 +29,6 @@ testRule(rule, {
       output: 'FROM a\n  ENV A=1\n  ENV B=$A C=$A$A\n',
     },
     { code: 'FROM a\nONBUILD ENV A=1 B=$A\n', findings: ['$A'], output: 'FROM a\nONBUILD ENV A=1\nONBUILD ENV B=$A\n' },
+    { code: 'FROM a\nENV A=1 \\\n  # why B follows A\n  B=$A\n', findings: ['$A'], note: 'no split that would delete the comment' },
   ],
 });
