@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureNodeModules } from './ensure.mjs';
+import { ensureDebianPackages, ensureNodeModules } from './ensure.mjs';
 
 function run(command, args) {
   console.log(`\n$ ${command} ${args.join(' ')}`);
@@ -20,6 +20,8 @@ function findTests(dir) {
 }
 
 ensureNodeModules();
+// ShellCheck is optional for users (the shellcheck rule needs it); the tests need it.
+ensureDebianPackages(['shellcheck']);
 run('npx', ['tsc', '-p', 'tsconfig.json']);
 run('node', ['scripts/build.mjs']);
 // One process for all unit and protocol test files (test/support/run-all.mjs): a process per file

@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   createConnection,
   DiagnosticSeverity,
   DocumentDiagnosticReportKind,
@@ -10,8 +11,25 @@ import {
 } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'node:url';
 import { initShell } from './analysis/shell/index.js';
+import { buildPlan } from './features/build-plan.js';
+import { BUILD_PLAN_METHOD, type BuildPlanParams } from './features/build-plan-protocol.js';
+import { clientFeatures, editorCapabilities, type ClientFeatures } from './features/capabilities.js';
 import { codeActions, FIX_ALL_KIND } from './features/code-actions.js';
+import { codeLenses } from './features/code-lens.js';
+import { completion, resolveCompletion } from './features/completion.js';
 import { toDiagnostics } from './features/diagnostics.js';
+import type { LintOptions } from './lint/engine.js';
+import type { Finding } from './lint/types.js';
+import { foldingRanges } from './features/folding.js';
+import { formatDocument, formatOnType, formatRange, formatSettings } from './features/formatting.js';
+import { hover } from './features/hover.js';
+import { inlayHints } from './features/inlay-hints.js';
+import { documentLinks } from './features/links.js';
+import { definition, documentHighlight, prepareRename, references, rename } from './features/references.js';
+import { semanticTokens } from './features/semantic-tokens.js';
+import { signatureHelp } from './features/signature-help.js';
+import { documentSymbols } from './features/symbols.js';
+import { parse } from './parser/index.js';
 import { DocumentStore, type OpenDocument } from './workspace/documents.js';
 import { LintRunner, localeOf } from './workspace/lint-runner.js';
 import { ProjectConfigs } from './workspace/project-config.js';
@@ -23,6 +41,7 @@ const documents = new DocumentStore();
 let runner = new LintRunner('en');
 let locale = localeOf(undefined);
 let pullDiagnostics = false;
+let client: ClientFeatures = clientFeatures({});
 const settings = new SettingsCache(connection);
 const projects = new ProjectConfigs();
 /** Configuration files whose problems are shown, to clear them once fixed, and what was last sent. */
@@ -36,8 +55,10 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   runner = new LintRunner(locale);
   pullDiagnostics = Boolean(params.capabilities.textDocument?.diagnostic);
   settings.configure(Boolean(params.capabilities.workspace?.configuration));
+  client = clientFeatures(params.capabilities);
   return {
     capabilities: {
+      ...editorCapabilities(),
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
@@ -46,7 +67,14 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   };
 });
 
-connection.onInitialized(() => settings.watch(() => refreshAll()));
+connection.onInitialized(() =>
+  settings.watch(() => {
+    refreshAll();
+    // Code lenses and inlay hints follow settings; the client asks again when told to.
+    if (client.refreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
+    if (client.refreshInlayHints) void connection.languages.inlayHint.refresh();
+  }),
+);
 
 /** The findings to show for a document: current on type, or those of the last save in `onSave` mode. */
 const shown = new Map<string, { version: number; diagnostics: ReturnType<typeof toDiagnostics> }>();
@@ -54,16 +82,37 @@ const shown = new Map<string, { version: number; diagnostics: ReturnType<typeof 
 async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save'): Promise<void> {
   const current = await settings.forDocument(entry.uri);
   if (reason === 'change' && current.lint.run === 'onSave' && shown.has(entry.uri)) return;
-  const findings = runner.findings(entry.tree, runner.options(current, projects.forDocument(entry.uri)));
+  const options = runner.options(current, projects.forDocument(entry.uri));
   publishConfigProblems();
+  show(entry, runner.findings(entry.tree, options), reason === 'save');
+  scheduleShellcheck(entry, options);
+}
+
+function show(entry: OpenDocument, findings: Finding[], refresh: boolean): void {
   shown.set(entry.uri, { version: entry.document.version, diagnostics: toDiagnostics(findings, entry.document) });
   if (pullDiagnostics) {
-    // The client pulls on its own after changes, but not after a save.
-    if (reason === 'save') void connection.languages.diagnostics.refresh();
+    // The client pulls on its own after changes, but not after a save or a late ShellCheck result.
+    if (refresh) void connection.languages.diagnostics.refresh();
     return;
   }
   const latest = shown.get(entry.uri)!;
   void connection.sendDiagnostics({ uri: entry.uri, version: latest.version, diagnostics: latest.diagnostics });
+}
+
+/** ShellCheck runs a process per changed script: wait until typing pauses, then add its findings if the text is still the same. */
+const shellcheckTimers = new Map<string, NodeJS.Timeout>();
+const SHELLCHECK_DELAY_MS = 250;
+
+function scheduleShellcheck(entry: OpenDocument, options: LintOptions): void {
+  clearTimeout(shellcheckTimers.get(entry.uri));
+  const tree = entry.tree;
+  shellcheckTimers.set(entry.uri, setTimeout(() => {
+    shellcheckTimers.delete(entry.uri);
+    if (entry.tree !== tree || documents.get(entry.uri) !== entry) return;
+    void runner.withShellcheck(tree, options).then((findings) => {
+      if (findings && entry.tree === tree && documents.get(entry.uri) === entry) show(entry, findings, true);
+    });
+  }, SHELLCHECK_DELAY_MS));
 }
 
 /** A broken .hadolint.yaml shows its problems on the file itself, at their lines. */
@@ -117,6 +166,8 @@ connection.onDidSaveTextDocument(({ textDocument }) => {
 
 connection.onDidCloseTextDocument(({ textDocument }) => {
   documents.remove(textDocument.uri);
+  clearTimeout(shellcheckTimers.get(textDocument.uri));
+  shellcheckTimers.delete(textDocument.uri);
   shown.delete(textDocument.uri);
   settings.forget(textDocument.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
@@ -135,6 +186,98 @@ connection.onCodeAction(async (params) => {
   const options = runner.options(await settings.forDocument(entry.uri), projects.forDocument(entry.uri));
   const findings = runner.findings(entry.tree, options);
   return codeActions({ params, document: entry.document, tree: entry.tree, findings, options, locale });
+});
+
+// The client's build commands ask for stages and lines here instead of parsing Dockerfiles themselves.
+connection.onRequest(BUILD_PLAN_METHOD, (params: BuildPlanParams) => {
+  const tree = params.text !== undefined ? parse(params.text) : documents.get(params.uri)?.tree;
+  return tree ? buildPlan(tree) : null;
+});
+
+// Editor features: each a function of the document's cached tree (never re-parsed per request).
+const open = (uri: string) => documents.get(uri);
+connection.onHover(({ textDocument, position }) => {
+  const entry = open(textDocument.uri);
+  return entry ? hover({ tree: entry.tree, document: entry.document, position, locale }) : null;
+});
+connection.onCompletion(({ textDocument, position }) => {
+  const entry = open(textDocument.uri);
+  return entry ? completion({ tree: entry.tree, document: entry.document, position, locale, snippets: client.snippets }) : [];
+});
+connection.onCompletionResolve(resolveCompletion);
+connection.onSignatureHelp(({ textDocument, position }) => {
+  const entry = open(textDocument.uri);
+  return entry ? signatureHelp({ tree: entry.tree, document: entry.document, position, locale }) : null;
+});
+connection.onDefinition(({ textDocument, position }) => {
+  const entry = open(textDocument.uri);
+  return entry ? definition({ tree: entry.tree, document: entry.document, position }) : null;
+});
+connection.onReferences(({ textDocument, position, context }) => {
+  const entry = open(textDocument.uri);
+  return entry ? references({ tree: entry.tree, document: entry.document, position }, context.includeDeclaration) : [];
+});
+connection.onDocumentHighlight(({ textDocument, position }) => {
+  const entry = open(textDocument.uri);
+  return entry ? documentHighlight({ tree: entry.tree, document: entry.document, position }) : [];
+});
+connection.onPrepareRename(({ textDocument, position }) => {
+  const entry = open(textDocument.uri);
+  return entry ? prepareRename({ tree: entry.tree, document: entry.document, position }) : null;
+});
+connection.onRenameRequest(({ textDocument, position, newName }) => {
+  const entry = open(textDocument.uri);
+  return entry ? rename({ tree: entry.tree, document: entry.document, position }, newName) : null;
+});
+connection.onDocumentSymbol(({ textDocument }) => {
+  const entry = open(textDocument.uri);
+  return entry ? documentSymbols(entry.tree, entry.document) : [];
+});
+connection.onFoldingRanges(({ textDocument }) => {
+  const entry = open(textDocument.uri);
+  return entry ? foldingRanges(entry.tree, entry.document) : [];
+});
+connection.languages.semanticTokens.on(({ textDocument }) => {
+  const entry = open(textDocument.uri);
+  return entry ? semanticTokens(entry.tree, entry.document) : { data: [] };
+});
+connection.languages.semanticTokens.onRange(({ textDocument, range }) => {
+  const entry = open(textDocument.uri);
+  return entry ? semanticTokens(entry.tree, entry.document, range) : { data: [] };
+});
+connection.onDocumentLinks(({ textDocument }) => {
+  const entry = open(textDocument.uri);
+  return entry ? documentLinks(entry.tree, entry.document) : [];
+});
+connection.onDocumentFormatting(async ({ textDocument, options }) => {
+  const entry = open(textDocument.uri);
+  if (!entry) return [];
+  const current = await settings.forDocument(entry.uri);
+  return formatDocument(entry.tree, entry.document, formatSettings(current.format.continuationIndent, options));
+});
+connection.onDocumentRangeFormatting(async ({ textDocument, range, options }) => {
+  const entry = open(textDocument.uri);
+  if (!entry) return [];
+  const current = await settings.forDocument(entry.uri);
+  return formatRange(entry.tree, entry.document, range, formatSettings(current.format.continuationIndent, options));
+});
+connection.onDocumentOnTypeFormatting(async ({ textDocument, position, ch, options }) => {
+  const entry = open(textDocument.uri);
+  if (!entry) return [];
+  const current = await settings.forDocument(entry.uri);
+  return formatOnType(entry.tree, entry.document, position, ch, formatSettings(current.format.continuationIndent, options));
+});
+connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+  const entry = open(textDocument.uri);
+  if (!entry) return [];
+  const current = await settings.forDocument(entry.uri);
+  return inlayHints(entry.tree, entry.document, range, current.inlayHints.enabled);
+});
+connection.onCodeLens(async ({ textDocument }) => {
+  const entry = open(textDocument.uri);
+  if (!entry) return [];
+  const current = await settings.forDocument(entry.uri);
+  return codeLenses(entry.tree, entry.document, locale, current.codeLens.buildStage);
 });
 
 connection.listen();

@@ -8,6 +8,7 @@ import { fixAll } from '../lint/fix.js';
 import { LOCALES, type Finding, type Locale, type Severity } from '../lint/types.js';
 import { LineIndex, parse } from '../parser/index.js';
 import { allRules } from '../rules/index.js';
+import { shellcheckFindings } from '../shellcheck/run.js';
 import { findDockerfiles } from './files.js';
 import { FORMATTERS } from './formats/index.js';
 import type { FileResult } from './formats/model.js';
@@ -46,15 +47,21 @@ export async function lintCommand(args: string[]): Promise<number> {
   const results: FileResult[] = [];
   let unreadable = 0;
   let failing = false;
-  for (const path of findDockerfiles(parsed.positional)) {
-    const config = configs.for(path);
-    const options: LintOptions = {
-      rules: allRules,
-      locale: locale as Locale,
-      severities: { ...config.severities, ...ignored },
-      settings: { ...config.settings, dockerignore: readDockerignore(path) },
-    };
-    const result = lintFile(path, options, parsed.switches.has('fix'));
+  const files = findDockerfiles(parsed.positional);
+  // Files are read and linted in order; ShellCheck's processes for all of them run side by side.
+  const linted = await Promise.all(
+    files.map((path) => {
+      const config = configs.for(path);
+      const options: LintOptions = {
+        rules: allRules,
+        locale: locale as Locale,
+        severities: { ...config.severities, ...ignored },
+        settings: { ...config.settings, dockerignore: readDockerignore(path) },
+      };
+      return lintFile(path, options, parsed.switches.has('fix')).then((result) => ({ result, config }));
+    }),
+  );
+  for (const { result, config } of linted) {
     if (!result) {
       unreadable++;
       continue;
@@ -126,7 +133,7 @@ function readDockerignore(dockerfile: string): string | undefined {
   return undefined;
 }
 
-function lintFile(path: string, options: LintOptions, fix: boolean): FileResult | undefined {
+async function lintFile(path: string, options: LintOptions, fix: boolean): Promise<FileResult | undefined> {
   let text: string;
   try {
     text = readDockerfile(path);
@@ -143,5 +150,7 @@ function lintFile(path: string, options: LintOptions, fix: boolean): FileResult 
   } else {
     findings = lint(parse(text), options);
   }
+  const external = await shellcheckFindings(parse(text), options);
+  if (external.length > 0) findings = [...findings, ...external].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { path, lines: new LineIndex(text), findings };
 }

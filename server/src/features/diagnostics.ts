@@ -15,8 +15,8 @@ export function toDiagnostics(findings: Finding[], document: TextDocument): Diag
   return findings.map((finding) => ({
     range: { start: document.positionAt(finding.span.start), end: document.positionAt(finding.span.end) },
     severity: SEVERITY[finding.severity],
-    code: finding.rule,
-    codeDescription: { href: ruleDocsUrl(finding.rule) },
+    code: finding.code ?? finding.rule,
+    codeDescription: { href: finding.docsUrl ?? ruleDocsUrl(finding.rule) },
     source: 'layerwise',
     message: finding.message,
   }));

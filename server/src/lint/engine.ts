@@ -15,10 +15,7 @@ export interface LintOptions {
 export function lint(tree: DockerfileTree, options: LintOptions): Finding[] {
   const locale = options.locale ?? 'en';
   const settings = options.settings ?? {};
-  const suppressions = new Suppressions(tree, {
-    commentPragmas: !settings.disableIgnorePragma,
-    checkOverride: settings.buildArgs?.BUILDKIT_DOCKERFILE_CHECK,
-  });
+  const suppressions = suppressionsFor(tree, settings);
   const shared = sharedAnalyses(tree, settings);
   const findings: Finding[] = [];
   const active: Visitors[] = [];
@@ -35,7 +32,12 @@ export function lint(tree: DockerfileTree, options: LintOptions): Finding[] {
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
 }
 
-function severityOf(rule: Rule, severities: LintOptions['severities']): Severity | 'off' {
+/** The ignore pragmas and `check=` directives that apply to a tree under these settings. */
+export function suppressionsFor(tree: DockerfileTree, settings: LintSettings): Suppressions {
+  return new Suppressions(tree, { commentPragmas: !settings.disableIgnorePragma, checkOverride: settings.buildArgs?.BUILDKIT_DOCKERFILE_CHECK });
+}
+
+export function severityOf(rule: Rule, severities: LintOptions['severities']): Severity | 'off' {
   const fallback = rule.meta.defaultOff ? 'off' : rule.meta.severity;
   if (!severities) return fallback;
   for (const name of [rule.meta.id, ...rule.meta.aliases]) {

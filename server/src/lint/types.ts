@@ -42,6 +42,11 @@ export interface RuleMeta<MessageId extends string = string> {
    * reports at once a configuration turns it on.
    */
   defaultOff?: boolean;
+  /**
+   * Findings come from an external program (ShellCheck), run asynchronously
+   * after the synchronous rules (server/src/shellcheck); `create` has no visitors.
+   */
+  external?: boolean;
 }
 
 export interface TextEdit {
@@ -74,6 +79,10 @@ export interface Finding {
   message: string;
   messageId: string;
   fixes: Array<Fix & { title: string }>;
+  /** The code to show, when it is not the rule id (ShellCheck's `SC2086`). */
+  code?: string;
+  /** Where the finding is explained, when not on the rule's page. */
+  docsUrl?: string;
 }
 
 /** What a rule sees: the tree and shared analyses, built lazily and once per lint. */

@@ -23,6 +23,7 @@ import exposeProtoCasing from './expose-proto-casing/index.js';
 import flagValue from './flag-value/index.js';
 import fromAsCasing from './from-as-casing/index.js';
 import fromPlatformFlagConst from './from-platform-flag-const/index.js';
+import gemCacheNotCleaned from './gem-cache-not-cleaned/index.js';
 import ignoredDirective from './ignored-directive/index.js';
 import instructionArguments from './instruction-arguments/index.js';
 import instructionOrder from './instruction-order/index.js';
@@ -66,6 +67,7 @@ import undefinedArgInFrom from './undefined-arg-in-from/index.js';
 import undefinedVar from './undefined-var/index.js';
 import unknownFlag from './unknown-flag/index.js';
 import unknownInstruction from './unknown-instruction/index.js';
+import unpinnedAptPackage from './unpinned-apt-package/index.js';
 import untaggedImage from './untagged-image/index.js';
 import untrustedRegistry from './untrusted-registry/index.js';
 import variableSyntax from './variable-syntax/index.js';
@@ -98,6 +100,7 @@ export const allRules: readonly Rule[] = [
   flagValue,
   fromAsCasing,
   fromPlatformFlagConst,
+  gemCacheNotCleaned,
   ignoredDirective,
   instructionArguments,
   instructionOrder,
@@ -141,6 +144,7 @@ export const allRules: readonly Rule[] = [
   undefinedVar,
   unknownFlag,
   unknownInstruction,
+  unpinnedAptPackage,
   untaggedImage,
   untrustedRegistry,
   variableSyntax,

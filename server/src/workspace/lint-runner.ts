@@ -2,6 +2,7 @@ import { lint, type LintOptions } from '../lint/engine.js';
 import type { Finding, Locale } from '../lint/types.js';
 import type { DockerfileTree } from '../parser/index.js';
 import { allRules } from '../rules/index.js';
+import { shellcheckFindings } from '../shellcheck/run.js';
 import type { ProjectConfig } from './project-config.js';
 import type { ServerSettings } from './settings.js';
 
@@ -10,7 +11,7 @@ import type { ServerSettings } from './settings.js';
  * and fix-all on the same version share one lint.
  */
 export class LintRunner {
-  private readonly results = new WeakMap<DockerfileTree, { options: LintOptions; findings: Finding[] }>();
+  private readonly results = new WeakMap<DockerfileTree, { options: LintOptions; findings: Finding[]; withExternal?: Finding[] }>();
   /** One options object per (settings, project) pair, so cached findings are found again by identity. */
   private readonly optionsCache = new WeakMap<ServerSettings, WeakMap<ProjectConfig, LintOptions>>();
 
@@ -36,12 +37,26 @@ export class LintRunner {
     return options;
   }
 
+  /** The rules' findings, with ShellCheck's once they have arrived for this tree. */
   findings(tree: DockerfileTree, options: LintOptions): Finding[] {
     const cached = this.results.get(tree);
-    if (cached && cached.options === options) return cached.findings;
+    if (cached && cached.options === options) return cached.withExternal ?? cached.findings;
     const findings = lint(tree, options);
     this.results.set(tree, { options, findings });
     return findings;
+  }
+
+  /**
+   * Runs ShellCheck (slow: a process per changed script) after the rules;
+   * resolves to the merged findings, or undefined when the tree or options changed meanwhile.
+   */
+  async withShellcheck(tree: DockerfileTree, options: LintOptions): Promise<Finding[] | undefined> {
+    const external = await shellcheckFindings(tree, options);
+    const cached = this.results.get(tree);
+    if (!cached || cached.options !== options) return undefined;
+    if (external.length === 0) return cached.findings;
+    cached.withExternal = [...cached.findings, ...external].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    return cached.withExternal;
   }
 }
 

@@ -7,6 +7,7 @@ import { applyEdits } from '../../../server/src/lint/fix.js';
 import { LOCALES, SEVERITIES } from '../../../server/src/lint/types.js';
 import { parse } from '../../../server/src/parser/index.js';
 import { allRules } from '../../../server/src/rules/index.js';
+import { shellcheckFindings } from '../../../server/src/shellcheck/run.js';
 import { assertFixIsClean, findingsOf } from '../../support/rule-tester.js';
 
 const RULES_DIR = join(__dirname, '..', '..', '..', 'server', 'src', 'rules');
@@ -50,14 +51,26 @@ describe('rule catalogue', () => {
         }
       });
 
-      it('reports its bad example and not its good one', () => {
-        const own = (code: string) => findingsOf(rule, code, meta.examples.settings);
-        assert.ok(own(meta.examples.bad).length > 0, 'the bad example is reported');
-        assert.deepEqual(own(meta.examples.good).map((finding) => finding.message), [], 'the good example is clean');
+      // ShellCheck's findings come from the shellcheck program, run after the rules.
+      const own = async (code: string) =>
+        meta.external ? shellcheckFindings(parse(code), { rules: allRules, settings: meta.examples.settings }) : findingsOf(rule, code, meta.examples.settings);
+
+      it('reports its bad example and not its good one', async () => {
+        assert.ok((await own(meta.examples.bad)).length > 0, 'the bad example is reported');
+        assert.deepEqual((await own(meta.examples.good)).map((finding) => finding.message), [], 'the good example is clean');
         assert.deepEqual(parse(meta.examples.good).errors, [], 'the good example parses');
       });
 
-      if (meta.fixable) {
+      if (meta.fixable && meta.external) {
+        it('fixes its bad example', async () => {
+          const before = await own(meta.examples.bad);
+          const fix = before.flatMap((finding) => finding.fixes)[0];
+          assert.ok(fix, 'a fixable rule offers a fix on its bad example');
+          const after = applyEdits(meta.examples.bad, fix.edits).text;
+          assert.deepEqual(parse(after).errors, [], 'the fixed file parses');
+          assert.ok((await own(after)).length < before.length, 'the fix removes a finding');
+        });
+      } else if (meta.fixable) {
         it('fixes its bad example cleanly', () => {
           const findings = findingsOf(rule, meta.examples.bad, meta.examples.settings);
           const fixes = findings.flatMap((finding) => finding.fixes);
