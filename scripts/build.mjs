@@ -19,6 +19,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // What a `layerwise` task's ProcessExecution runs: the container CLI, its progress and failures (client/src/build/runner.ts).
+  build({ ...common, entryPoints: ['client/src/build/runner.ts'], outfile: 'dist/task-runner.js' }),
 ]);
 
 // The shell parser loads these at run time from beside the bundles (server/src/analysis/shell/runtime.ts).

@@ -336,7 +336,7 @@ async function checkThePackage(browser, temp, { folder, deadline }) {
   notes.push(`vsix: ${packaged.size} bytes (${(packaged.size / 1024).toFixed(1)} KB), ${packaged.entries.length} entries`);
   if (overBudget) fail('vsix: within the size budget', new Error(overBudget)); else pass('vsix: within the size budget');
 
-  const allowed = /^extension\/(dist\/|syntaxes\/[^/]+\.json$|snippets\/[^/]+\.json$|package\.json$|package\.nls.*\.json$|readme\.md$|LICENSE\.txt$|changelog\.md$|images\/icon\.png$)/;
+  const allowed = /^extension\/(dist\/|syntaxes\/[^/]+\.json$|snippets\/[^/]+\.json$|package\.json$|package\.nls.*\.json$|l10n\/[^/]+\.json$|readme\.md$|LICENSE\.txt$|changelog\.md$|images\/icon\.png$)/;
   const unexpected = packaged.entries.map((entry) => entry.name).filter((name) => name.startsWith('extension/') && !allowed.test(name));
   if (unexpected.length) fail('vsix: only the allow-listed files', new Error(`unexpected: ${unexpected.join(', ')}`)); else pass('vsix: only the allow-listed files');
 

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerBuild } from './build/index.js';
 
 let client: LanguageClient | undefined;
 
@@ -16,6 +17,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}') },
   };
   client = new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);
+  registerBuild(context, client);
   await client.start();
 }
 
