@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { PROXY_ARGS, VariableResolver } from '../analysis/variables.js';
-import { isPosixShell, programName, shellInEffect, shellScriptOf, type ShellSource } from '../analysis/shell/index.js';
+import { programName, shellInEffect, shellScriptOf, type ShellSource } from '../analysis/shell/index.js';
 import { formatMessage, severityOf, suppressionsFor, type LintOptions } from '../lint/engine.js';
 import type { Finding, Locale, Severity, TextEdit } from '../lint/types.js';
 import { toSource, toSourceEnd, type DockerfileTree, type Instruction } from '../parser/index.js';
@@ -75,12 +75,10 @@ export async function shellcheckFindings(tree: DockerfileTree, options: LintOpti
 
 function scriptsOf(tree: DockerfileTree): Job[] {
   const resolver = new VariableResolver(tree);
-  const shellPragmas = tree.comments.filter((comment) => /^hadolint\s+shell\s*=/i.test(comment.text));
   const jobs: Job[] = [];
   for (const instruction of tree.instructions) {
     const target = instruction.trigger ?? instruction;
     if (target.keyword !== 'RUN') continue;
-    if (!pragmaAllowsPosix(shellPragmas, instruction.start)) continue;
     const source = shellScriptOf(instruction, { shell: shellInEffect(tree, instruction), document: tree.text });
     const dialect = source && DIALECTS[programName(source.shell)];
     if (!source || !dialect) continue;
@@ -102,14 +100,6 @@ function variablesFor(tree: DockerfileTree, resolver: VariableResolver, instruct
   return tree.instructions
     .filter((earlier) => earlier.end < instruction.start && (earlier.keyword === 'ARG' || earlier.keyword === 'ENV'))
     .flatMap((earlier) => (earlier.pairs ?? []).map((pair) => pair.key.value));
-}
-
-/** `# hadolint shell=powershell` turns ShellCheck off from there on, as in hadolint. */
-function pragmaAllowsPosix(pragmas: Array<{ text: string; start: number }>, offset: number): boolean {
-  const last = pragmas.filter((pragma) => pragma.start < offset).pop();
-  if (!last) return true;
-  const shell = last.text.replace(/^hadolint\s+shell\s*=\s*/i, '').trim();
-  return isPosixShell(shell);
 }
 
 function check(job: Job): Promise<Comment[]> {

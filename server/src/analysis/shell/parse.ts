@@ -24,19 +24,22 @@ function parseToSyntax(text: string): SyntaxNode {
   return copyTree(tree);
 }
 
-const parsedScripts = new WeakMap<Instruction, { key: string; script: ShellScript | undefined }>();
+const parsedScripts = new WeakMap<Instruction, { shell: string; start: number; script: ShellScript | undefined }>();
 
 /**
  * The parsed script of one of `tree`'s RUN, CMD or ENTRYPOINT instructions,
  * read with the SHELL in effect and the document's text; parsed once per
- * instruction for all rules, and again when its script or place changed.
+ * instruction for all rules. An instruction object the incremental parser
+ * reuses has the same text, so it is parsed again only when it moved
+ * (its offsets changed) or its shell did.
  */
 export function parseInstructionScript(tree: DockerfileTree, instruction: Instruction): ShellScript | undefined {
-  const source = shellScriptOf(instruction, { shell: shellInEffect(tree, instruction), document: tree.text });
-  const key = source ? `${source.shell}\0${source.origin}\0${source.map.logical.join()}\0${source.map.source.join()}\0${source.text}` : '';
+  const shell = shellInEffect(tree, instruction);
+  const shellKey = shell.join('\0');
   const cached = parsedScripts.get(instruction);
-  if (cached?.key === key) return cached.script;
+  if (cached && cached.shell === shellKey && cached.start === instruction.start) return cached.script;
+  const source = shellScriptOf(instruction, { shell, document: tree.text });
   const script = source && parseShell(source);
-  parsedScripts.set(instruction, { key, script });
+  parsedScripts.set(instruction, { shell: shellKey, start: instruction.start, script });
   return script;
 }

@@ -8,15 +8,67 @@
 import type { DockerfileTree, Instruction, Stage } from '../../parser/types.js';
 import { DEFAULT_SHELL } from './script-source.js';
 
+/** Every instruction's shell, worked out in one pass per tree: rules ask for each RUN, many times. */
+const shellsByTree = new WeakMap<DockerfileTree, Map<Instruction, readonly string[]>>();
+
 export function shellInEffect(tree: DockerfileTree, instruction: Instruction): readonly string[] {
-  const stage = tree.stages.find((candidate) => candidate.from === instruction || candidate.instructions.includes(instruction));
-  const fallback = shellPragma(tree, instruction.start) ?? DEFAULT_SHELL;
-  if (!stage) return shellBeforeAnyStage(tree, instruction) ?? fallback;
-  const before = stage.instructions.indexOf(instruction);
-  return shellOfStage(tree, stage, before < 0 ? 0 : before, new Set()) ?? fallback;
+  let shells = shellsByTree.get(tree);
+  if (!shells) {
+    shells = computeShells(tree);
+    shellsByTree.set(tree, shells);
+  }
+  return shells.get(instruction) ?? shellPragma(tree, instruction.start) ?? DEFAULT_SHELL;
+}
+
+function computeShells(tree: DockerfileTree): Map<Instruction, readonly string[]> {
+  const shells = new Map<Instruction, readonly string[]>();
+  const pragmas = pragmaShells(tree);
+  const fallbackAt = (offset: number) => lastBefore(pragmas, offset) ?? DEFAULT_SHELL;
+  // A fragment with no FROM yet (hadolint's test snippets): the last SHELL above counts.
+  let current: readonly string[] | undefined;
+  const firstFrom = tree.stages[0]?.from;
+  for (const instruction of tree.instructions) {
+    if (instruction === firstFrom) break;
+    shells.set(instruction, current ?? fallbackAt(instruction.start));
+    current = shellOf(instruction) ?? current;
+  }
+  const finalShell = new Map<Stage, readonly string[] | undefined>();
+  for (const stage of tree.stages) {
+    const base = baseStage(tree, stage);
+    current = base ? finalShell.get(base) : undefined;
+    shells.set(stage.from, current ?? fallbackAt(stage.from.start));
+    for (const instruction of stage.instructions) {
+      shells.set(instruction, current ?? fallbackAt(instruction.start));
+      current = shellOf(instruction) ?? current;
+    }
+    finalShell.set(stage, current);
+  }
+  return shells;
+}
+
+function shellOf(instruction: Instruction): readonly string[] | undefined {
+  return instruction.keyword === 'SHELL' && instruction.exec ? instruction.exec.elements.map((element) => element.value) : undefined;
 }
 
 const PRAGMA = /^hadolint\s+shell\s*=\s*(\S+)/i;
+
+function pragmaShells(tree: DockerfileTree): Array<{ offset: number; shell: readonly string[] }> {
+  const found: Array<{ offset: number; shell: readonly string[] }> = [];
+  for (const comment of tree.comments) {
+    const match = PRAGMA.exec(comment.text);
+    if (match) found.push({ offset: comment.start, shell: [match[1]] });
+  }
+  return found;
+}
+
+function lastBefore(pragmas: Array<{ offset: number; shell: readonly string[] }>, offset: number): readonly string[] | undefined {
+  let found: readonly string[] | undefined;
+  for (const pragma of pragmas) {
+    if (pragma.offset >= offset) break;
+    found = pragma.shell;
+  }
+  return found;
+}
 
 /**
  * The shell named by the last `# hadolint shell=<shell>` comment before
@@ -24,30 +76,7 @@ const PRAGMA = /^hadolint\s+shell\s*=\s*(\S+)/i;
  * Windows base image whose SHELL the Dockerfile does not set).
  */
 export function shellPragma(tree: DockerfileTree, offset: number): readonly string[] | undefined {
-  let shell: string | undefined;
-  for (const comment of tree.comments) {
-    if (comment.start >= offset) break;
-    const match = PRAGMA.exec(comment.text);
-    if (match) shell = match[1];
-  }
-  return shell === undefined ? undefined : [shell];
-}
-
-/** The last SHELL of the stage before position `before`, or of the stages it builds on; undefined when none sets one. */
-/** A fragment with no FROM yet (hadolint's test snippets): the last SHELL above. */
-function shellBeforeAnyStage(tree: DockerfileTree, instruction: Instruction): readonly string[] | undefined {
-  const shells = tree.instructions.filter((earlier) => earlier.keyword === 'SHELL' && earlier.exec && earlier.end <= instruction.start);
-  return shells[shells.length - 1]?.exec?.elements.map((element) => element.value);
-}
-
-function shellOfStage(tree: DockerfileTree, stage: Stage, before: number, seen: Set<Stage>): readonly string[] | undefined {
-  for (let index = before - 1; index >= 0; index--) {
-    const instruction = stage.instructions[index];
-    if (instruction.keyword === 'SHELL' && instruction.exec) return instruction.exec.elements.map((element) => element.value);
-  }
-  seen.add(stage);
-  const base = baseStage(tree, stage);
-  return base && !seen.has(base) ? shellOfStage(tree, base, base.instructions.length, seen) : undefined;
+  return lastBefore(pragmaShells(tree), offset);
 }
 
 /** The earlier stage that `FROM <name>` builds on, if the image names one. */
