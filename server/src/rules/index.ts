@@ -2,6 +2,8 @@
 import type { Rule } from '../lint/types.js';
 import addInsteadOfCopy from './add-instead-of-copy/index.js';
 import apkCache from './apk-cache/index.js';
+import aptGetInstallRecommends from './apt-get-install-recommends/index.js';
+import aptGetMissingYes from './apt-get-missing-yes/index.js';
 import aptListsNotCleaned from './apt-lists-not-cleaned/index.js';
 import consistentInstructionCasing from './consistent-instruction-casing/index.js';
 import copyDestinationNotFolder from './copy-destination-not-folder/index.js';
@@ -13,6 +15,7 @@ import directive from './directive/index.js';
 import directiveCasing from './directive-casing/index.js';
 import disabledIgnorePragma from './disabled-ignore-pragma/index.js';
 import dnfCacheNotCleaned from './dnf-cache-not-cleaned/index.js';
+import dnfMissingYes from './dnf-missing-yes/index.js';
 import duplicateFlag from './duplicate-flag/index.js';
 import duplicateStageName from './duplicate-stage-name/index.js';
 import emptyContinuationLine from './empty-continuation-line/index.js';
@@ -67,18 +70,30 @@ import undefinedArgInFrom from './undefined-arg-in-from/index.js';
 import undefinedVar from './undefined-var/index.js';
 import unknownFlag from './unknown-flag/index.js';
 import unknownInstruction from './unknown-instruction/index.js';
+import unpinnedApkPackage from './unpinned-apk-package/index.js';
 import unpinnedAptPackage from './unpinned-apt-package/index.js';
+import unpinnedDnfPackage from './unpinned-dnf-package/index.js';
+import unpinnedGem from './unpinned-gem/index.js';
+import unpinnedGoPackage from './unpinned-go-package/index.js';
+import unpinnedNpmPackage from './unpinned-npm-package/index.js';
+import unpinnedPipPackage from './unpinned-pip-package/index.js';
+import unpinnedYumPackage from './unpinned-yum-package/index.js';
+import unpinnedZypperPackage from './unpinned-zypper-package/index.js';
 import untaggedImage from './untagged-image/index.js';
 import untrustedRegistry from './untrusted-registry/index.js';
 import variableSyntax from './variable-syntax/index.js';
 import workdirRelativePath from './workdir-relative-path/index.js';
 import yarnCacheNotCleaned from './yarn-cache-not-cleaned/index.js';
 import yumCacheNotCleaned from './yum-cache-not-cleaned/index.js';
+import yumMissingYes from './yum-missing-yes/index.js';
 import zypperCacheNotCleaned from './zypper-cache-not-cleaned/index.js';
+import zypperMissingNonInteractive from './zypper-missing-non-interactive/index.js';
 
 export const allRules: readonly Rule[] = [
   addInsteadOfCopy,
   apkCache,
+  aptGetInstallRecommends,
+  aptGetMissingYes,
   aptListsNotCleaned,
   consistentInstructionCasing,
   copyDestinationNotFolder,
@@ -90,6 +105,7 @@ export const allRules: readonly Rule[] = [
   directiveCasing,
   disabledIgnorePragma,
   dnfCacheNotCleaned,
+  dnfMissingYes,
   duplicateFlag,
   duplicateStageName,
   emptyContinuationLine,
@@ -144,12 +160,22 @@ export const allRules: readonly Rule[] = [
   undefinedVar,
   unknownFlag,
   unknownInstruction,
+  unpinnedApkPackage,
   unpinnedAptPackage,
+  unpinnedDnfPackage,
+  unpinnedGem,
+  unpinnedGoPackage,
+  unpinnedNpmPackage,
+  unpinnedPipPackage,
+  unpinnedYumPackage,
+  unpinnedZypperPackage,
   untaggedImage,
   untrustedRegistry,
   variableSyntax,
   workdirRelativePath,
   yarnCacheNotCleaned,
   yumCacheNotCleaned,
+  yumMissingYes,
   zypperCacheNotCleaned,
+  zypperMissingNonInteractive,
 ];
