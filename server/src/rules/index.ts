@@ -4,7 +4,9 @@ import addInsteadOfCopy from './add-instead-of-copy/index.js';
 import apkCache from './apk-cache/index.js';
 import aptGetInstallRecommends from './apt-get-install-recommends/index.js';
 import aptGetMissingYes from './apt-get-missing-yes/index.js';
+import aptInsteadOfAptGet from './apt-instead-of-apt-get/index.js';
 import aptListsNotCleaned from './apt-lists-not-cleaned/index.js';
+import binShReplaced from './bin-sh-replaced/index.js';
 import consistentInstructionCasing from './consistent-instruction-casing/index.js';
 import copyDestinationNotFolder from './copy-destination-not-folder/index.js';
 import copyFromOwnStage from './copy-from-own-stage/index.js';
@@ -58,12 +60,15 @@ import nonNumericUser from './non-numeric-user/index.js';
 import npmCacheNotCleaned from './npm-cache-not-cleaned/index.js';
 import onbuildTrigger from './onbuild-trigger/index.js';
 import pipCache from './pip-cache/index.js';
+import pipeWithoutPipefail from './pipe-without-pipefail/index.js';
+import pointlessContainerCommand from './pointless-container-command/index.js';
 import redundantTargetPlatform from './redundant-target-platform/index.js';
 import relativeCopyWithoutWorkdir from './relative-copy-without-workdir/index.js';
 import reservedStageName from './reserved-stage-name/index.js';
 import secretsInArgOrEnv from './secrets-in-arg-or-env/index.js';
 import shellcheck from './shellcheck/index.js';
 import stageNameCasing from './stage-name-casing/index.js';
+import sudoInRun from './sudo-in-run/index.js';
 import superfluousLabel from './superfluous-label/index.js';
 import syntaxError from './syntax-error/index.js';
 import undefinedArgInFrom from './undefined-arg-in-from/index.js';
@@ -81,12 +86,16 @@ import unpinnedYumPackage from './unpinned-yum-package/index.js';
 import unpinnedZypperPackage from './unpinned-zypper-package/index.js';
 import untaggedImage from './untagged-image/index.js';
 import untrustedRegistry from './untrusted-registry/index.js';
+import useraddWithoutNoLogInit from './useradd-without-no-log-init/index.js';
 import variableSyntax from './variable-syntax/index.js';
+import wgetAndCurl from './wget-and-curl/index.js';
+import wgetWithoutProgress from './wget-without-progress/index.js';
 import workdirRelativePath from './workdir-relative-path/index.js';
 import yarnCacheNotCleaned from './yarn-cache-not-cleaned/index.js';
 import yumCacheNotCleaned from './yum-cache-not-cleaned/index.js';
 import yumMissingYes from './yum-missing-yes/index.js';
 import zypperCacheNotCleaned from './zypper-cache-not-cleaned/index.js';
+import zypperDistUpgrade from './zypper-dist-upgrade/index.js';
 import zypperMissingNonInteractive from './zypper-missing-non-interactive/index.js';
 
 export const allRules: readonly Rule[] = [
@@ -94,7 +103,9 @@ export const allRules: readonly Rule[] = [
   apkCache,
   aptGetInstallRecommends,
   aptGetMissingYes,
+  aptInsteadOfAptGet,
   aptListsNotCleaned,
+  binShReplaced,
   consistentInstructionCasing,
   copyDestinationNotFolder,
   copyFromOwnStage,
@@ -148,12 +159,15 @@ export const allRules: readonly Rule[] = [
   npmCacheNotCleaned,
   onbuildTrigger,
   pipCache,
+  pipeWithoutPipefail,
+  pointlessContainerCommand,
   redundantTargetPlatform,
   relativeCopyWithoutWorkdir,
   reservedStageName,
   secretsInArgOrEnv,
   shellcheck,
   stageNameCasing,
+  sudoInRun,
   superfluousLabel,
   syntaxError,
   undefinedArgInFrom,
@@ -171,11 +185,15 @@ export const allRules: readonly Rule[] = [
   unpinnedZypperPackage,
   untaggedImage,
   untrustedRegistry,
+  useraddWithoutNoLogInit,
   variableSyntax,
+  wgetAndCurl,
+  wgetWithoutProgress,
   workdirRelativePath,
   yarnCacheNotCleaned,
   yumCacheNotCleaned,
   yumMissingYes,
   zypperCacheNotCleaned,
+  zypperDistUpgrade,
   zypperMissingNonInteractive,
 ];

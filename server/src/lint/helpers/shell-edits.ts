@@ -1,0 +1,50 @@
+import type { ShellCommand, ShellScript } from '../../analysis/shell/index.js';
+import type { DockerfileTree, Instruction } from '../../parser/index.js';
+import type { TextEdit } from '../types.js';
+import { indentationAt, lineEndOf } from './edits.js';
+
+/** What may follow a script's last command and still take `&& more`: closers of compound commands, and white space. */
+const CLOSING_TAIL = /^(?:\s|[\\`]\r?\n|\)|\}|;(?=(?:\s|[\\`]\r?\n)*(?:fi|done|esac|\}))|\b(?:fi|done|esac)\b)*$/;
+
+/** Where a shell-form RUN's script ends, when a command can be chained after it; undefined otherwise (heredocs, exec form, a trailing comment, `&` or `;`). */
+export function scriptEnd(instruction: Instruction, script: ShellScript, text: string): number | undefined {
+  const run = instruction.trigger ?? instruction;
+  if (script.source.origin !== 'shell-form' || run.heredocs.length > 0 || script.hasErrors || script.commands.length === 0) return undefined;
+  const tail = text.slice(commandEnd(lastWrittenCommand(script)), run.args.end);
+  return CLOSING_TAIL.test(tail) ? run.args.end : undefined;
+}
+
+/** The command written last, with its redirections. */
+function lastWrittenCommand(script: ShellScript): ShellCommand {
+  return script.commands.reduce((last, command) => (commandEnd(command) > commandEnd(last) ? command : last));
+}
+
+/** Where a command ends, redirections written after it included. */
+export function commandEnd(command: ShellCommand): number {
+  return command.redirects.reduce((end, redirect) => Math.max(end, redirect.end), command.end);
+}
+
+/** How the RUN continues its lines: the indentation of its last line, and whether operators start the lines (`&& b`) or end them (`a && \`). */
+function continuationStyle(text: string, instruction: Instruction): { multiline: boolean; indent: string; leading: boolean } {
+  const run = instruction.trigger ?? instruction;
+  const lastLineStart = text.lastIndexOf('\n', run.args.end - 1) + 1;
+  const multiline = lastLineStart > instruction.start;
+  const lastLine = text.slice(lastLineStart, run.args.end);
+  const indent = multiline ? indentationAt(text, run.args.end) : `${indentationAt(text, instruction.start)}    `;
+  return { multiline, indent, leading: /^\s*(&&|\|\|)/.test(lastLine) };
+}
+
+/** Text that chains `command` after the end of the RUN's script, as its lines are written: ` && command`, or a new continuation line. */
+export function chainedCommandText(tree: DockerfileTree, instruction: Instruction, command: string): string {
+  const style = continuationStyle(tree.text, instruction);
+  if (!style.multiline) return ` && ${command}`;
+  const newLine = `${tree.escapeChar}${lineEndOf(tree.text)}${style.indent}`;
+  return style.leading ? ` ${newLine}&& ${command}` : ` && ${newLine}${command}`;
+}
+
+/** An edit that runs `command` after the RUN's script, in the same layer; undefined when the script cannot take it. */
+export function appendCommand(tree: DockerfileTree, instruction: Instruction, script: ShellScript, command: string): TextEdit | undefined {
+  const end = scriptEnd(instruction, script, tree.text);
+  if (end === undefined) return undefined;
+  return { start: end, end, text: chainedCommandText(tree, instruction, command) };
+}
