@@ -247,9 +247,15 @@ const FLOORS: Record<string, number> = {
 
 const cases: Case[] = JSON.parse(readCorpus('dockerfile-utils-cases', 'dockerfile-utils-cases.json'));
 
+const rulesByName = new Map<string, Rule | undefined>();
+
+/** Our rule for an id or an alias (case-insensitive, as pragmas read them). */
 function ruleFor(name: string): Rule | undefined {
-  const lower = name.toLowerCase();
-  return allRules.find((rule) => rule.meta.id === name || rule.meta.aliases.some((alias) => alias.toLowerCase() === lower));
+  if (!rulesByName.has(name)) {
+    const lower = name.toLowerCase();
+    rulesByName.set(name, allRules.find((rule) => rule.meta.id === name || rule.meta.aliases.some((alias) => alias.toLowerCase() === lower)));
+  }
+  return rulesByName.get(name);
 }
 
 /** The instruction a finding sits in: the ONBUILD trigger when it is inside one. */
@@ -279,8 +285,8 @@ interface Tally {
   unexplained: string[];
 }
 
-const everyRule = allRules.map((rule) => rule.meta.id);
-const severities = Object.fromEntries(everyRule.map((id) => [id, allRules.find((rule) => rule.meta.id === id)!.meta.severity]));
+/** Every rule on, those off by default too. */
+const severities = Object.fromEntries(allRules.map((rule) => [rule.meta.id, rule.meta.severity]));
 
 function ourRanges(testCase: Case, tree: DockerfileTree, findings: Finding[], lines: LineIndex, matchers: Matcher[]): Range[] {
   const ranges: Range[] = [];
@@ -317,7 +323,8 @@ function measure(): { tallies: Map<string, Tally>; used: Map<Difference, number>
     const linted = lintCase(testCase.dockerfile);
     // A CR-only file is one line to BuildKit; its LF twin shows whether the rules agree line by line.
     const twinText = testCase.dockerfile.replace(LONE_CR, '\n');
-    const twin = twinText === testCase.dockerfile ? undefined : lintCase(twinText);
+    let twin: ReturnType<typeof lintCase> | undefined;
+    const twinOf = () => (twin ??= lintCase(twinText));
     const claimed = new Set<Finding>();
     for (const [code, matchers] of Object.entries(TABLE)) {
       const tally = tallies.get(code)!;
@@ -333,8 +340,9 @@ function measure(): { tallies: Map<string, Tally>; used: Map<Difference, number>
         if (rangeSet(theirs) === rangeSet(ours)) tally.exact++;
         continue;
       }
-      const twinOurs = twin && ourRanges(testCase, twin.tree, twin.findings, twin.lines, matchers);
-      const text = twin ? twinText : testCase.dockerfile;
+      const hasTwin = twinText !== testCase.dockerfile;
+      const twinOurs = hasTwin ? ourRanges(testCase, twinOf().tree, twinOf().findings, twinOf().lines, matchers) : undefined;
+      const text = hasTwin ? twinText : testCase.dockerfile;
       const difference = twinOurs && lineSet(theirs) === lineSet(twinOurs)
         ? CR_DIFFERENCE
         : DIFFERENCES.find((candidate) => candidate !== CR_DIFFERENCE && candidate.codes.includes(code) && candidate.matches(text));
