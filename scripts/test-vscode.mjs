@@ -13,6 +13,7 @@ import { join, relative } from 'node:path';
 import { CODE_SERVER_DEBIAN_PACKAGES, ensureCodeServer, freePort, installExtension, repoRoot, startCodeServer, workbenchUrl } from './code-server.mjs';
 import { ensureDebianPackages, ensureNodeModules } from './ensure.mjs';
 import { buildIntegrationSuite, SUITE_ENTRY, SUITE_WORKSPACE } from './integration-suite.mjs';
+import { startContainerFixtures } from './container-fixtures.mjs';
 
 const TIMEOUT_MS = Number(process.env.LAYERWISE_VSCODE_TIMEOUT_MS ?? 5 * 60_000);
 const CHROMIUM = '/usr/bin/chromium';
@@ -327,7 +328,7 @@ async function checkInstalledAsAPerson(browser, server, folder) {
 }
 
 /** Packages the .vsix, checks what is in it, installs it into a fresh extensions folder and runs the suite against it. */
-async function checkThePackage(browser, temp, { folder, deadline }) {
+async function checkThePackage(browser, temp, { folder, deadline, env }) {
   if (finishing) return;
   console.log('\nvsix: the packaged extension, installed');
   const { packageExtension, reportPackage } = await import('./package.mjs');
@@ -359,7 +360,7 @@ async function checkThePackage(browser, temp, { folder, deadline }) {
     userDataDir,
     extensionsDir,
     folder,
-    env: { LAYERWISE_TEST_RUN: 'vsix', LAYERWISE_TEST_EXTENSIONS_DIR: extensionsDir },
+    env: { ...env, LAYERWISE_TEST_RUN: 'vsix', LAYERWISE_TEST_EXTENSIONS_DIR: extensionsDir },
   });
   await runSuite(browser, server, { label: 'vsix', folder, developmentPath: harness, deadline });
   await checkInstalledAsAPerson(browser, server, folder);
@@ -390,6 +391,12 @@ async function main() {
   rmSync(SCREENSHOTS, { recursive: true, force: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
 
+  // podman, its Docker-compatible API and two registries for the build/tag/push tests; code-server passes their environment on.
+  const containersStarted = Date.now();
+  const containers = await startContainerFixtures({ log: (line) => console.log(line) });
+  cleanups.push(() => containers.stop());
+  notes.push(`containers: podman, its API and two registries started in ${((Date.now() - containersStarted) / 1000).toFixed(1)} s`);
+
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   cleanups.push(() => browser.close());
 
@@ -397,12 +404,13 @@ async function main() {
     userDataDir: join(temp, 'development', 'user-data'),
     extensionsDir: join(temp, 'development', 'extensions'),
     folder: workspace,
+    env: containers.env,
   });
   await runSuite(browser, development, { label: 'development', folder: workspace, developmentPath: repoRoot, deadline });
   await checkAsAPerson(browser, development, { folder: examples, developmentPath: repoRoot });
   await development.stop();
 
-  await checkThePackage(browser, temp, { folder: workspace, deadline });
+  await checkThePackage(browser, temp, { folder: workspace, deadline, env: containers.env });
 
   const shots = existsSync(SCREENSHOTS) ? readdirSync(SCREENSHOTS).map((name) => relative(repoRoot, join(SCREENSHOTS, name))) : [];
   notes.push(`screenshots: ${shots.join(', ') || 'none'}`);

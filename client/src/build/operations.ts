@@ -238,6 +238,7 @@ function outcomeOf(prepared: PreparedTask, exitCode: number | undefined, finishe
   let message: string;
   if (failure?.line !== undefined) message = vscode.l10n.t('{0} failed at line {1}: {2}', operationLabel(prepared), failure.line + 1, failure.message);
   else if (failure) message = vscode.l10n.t('{0} failed: {1}', operationLabel(prepared), failure.message);
+  else if (finished?.lastError) message = vscode.l10n.t('{0} failed: {1}', operationLabel(prepared), finished.lastError);
   else message = vscode.l10n.t('{0} failed (exit code {1}); see the task terminal.', operationLabel(prepared), String(code ?? '?'));
   if (!finished?.credentialsWanted) void vscode.window.showErrorMessage(message);
   return { status: 'failed', tag: image, engine, exitCode: code, message, line: failure?.line, credentialsWanted: finished?.credentialsWanted };

@@ -110,6 +110,8 @@ export class BuildLog {
   current: Step | undefined;
   failure: Failure | undefined;
   credentialsWanted = false;
+  /** The last line that reads as the CLI's own error (`Error: ...`, `ERROR: ...`, `error: ...`). */
+  lastError: string | undefined;
   private readonly steps = new Map<number, Step>();
   private location: number | undefined;
   private expectRule = false;
@@ -121,6 +123,7 @@ export class BuildLog {
   read(rawLine: string): Step | undefined {
     const line = stripAnsi(rawLine).trimEnd();
     if (CREDENTIALS_WANTED.test(line)) this.credentialsWanted = true;
+    if (/^(?:Error|ERROR|error)(?: response from daemon)?: /.test(line)) this.lastError = line;
     const step = parseStep(line);
     if (step) {
       if (step.vertex !== undefined) this.steps.set(step.vertex, step);

@@ -17,6 +17,8 @@ export type RunnerMessage =
       failure?: { line?: number; message: string };
       /** A registry answered that it wants credentials. */
       credentialsWanted: boolean;
+      /** The CLI's last error line (`Error: ...`), for a message when nothing more specific was read. */
+      lastError?: string;
     };
 
 export type ExtensionMessage = { type: 'cancel' };

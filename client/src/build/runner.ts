@@ -120,6 +120,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     cancelled,
     failure,
     credentialsWanted: log.credentialsWanted,
+    lastError: result.code !== 0 ? log.lastError : undefined,
   });
   if (report) await new Promise<void>((resolve) => report.end(resolve));
   if (result.error) return 127;

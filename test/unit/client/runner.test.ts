@@ -114,6 +114,7 @@ describe('task runner', () => {
     assert.ok(finished?.type === 'finished');
     assert.equal(finished.credentialsWanted, true);
     assert.equal(finished.failure, undefined);
+    assert.match(finished.lastError ?? '', /^Error: trying to reuse blob .*: unauthorized: authentication required$/);
     assert.equal(problemMatcherLines(run.stdout), 0);
   });
 
