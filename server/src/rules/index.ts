@@ -7,6 +7,7 @@ import aptGetMissingYes from './apt-get-missing-yes/index.js';
 import aptInsteadOfAptGet from './apt-instead-of-apt-get/index.js';
 import aptListsNotCleaned from './apt-lists-not-cleaned/index.js';
 import binShReplaced from './bin-sh-replaced/index.js';
+import consecutiveRun from './consecutive-run/index.js';
 import consistentInstructionCasing from './consistent-instruction-casing/index.js';
 import copyDestinationNotFolder from './copy-destination-not-folder/index.js';
 import copyFromOwnStage from './copy-from-own-stage/index.js';
@@ -65,6 +66,7 @@ import pointlessContainerCommand from './pointless-container-command/index.js';
 import redundantTargetPlatform from './redundant-target-platform/index.js';
 import relativeCopyWithoutWorkdir from './relative-copy-without-workdir/index.js';
 import reservedStageName from './reserved-stage-name/index.js';
+import runCd from './run-cd/index.js';
 import secretsInArgOrEnv from './secrets-in-arg-or-env/index.js';
 import shellcheck from './shellcheck/index.js';
 import stageNameCasing from './stage-name-casing/index.js';
@@ -106,6 +108,7 @@ export const allRules: readonly Rule[] = [
   aptInsteadOfAptGet,
   aptListsNotCleaned,
   binShReplaced,
+  consecutiveRun,
   consistentInstructionCasing,
   copyDestinationNotFolder,
   copyFromOwnStage,
@@ -164,6 +167,7 @@ export const allRules: readonly Rule[] = [
   redundantTargetPlatform,
   relativeCopyWithoutWorkdir,
   reservedStageName,
+  runCd,
   secretsInArgOrEnv,
   shellcheck,
   stageNameCasing,

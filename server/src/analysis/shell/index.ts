@@ -6,7 +6,7 @@
 export type * from './types.js';
 export { initShell, isShellReady } from './runtime.js';
 export { shellScriptOf, scriptFromText, isPosixShell, programName, DEFAULT_SHELL, type ShellScriptOptions } from './script-source.js';
-export { shellInEffect } from './shell-in-effect.js';
+export { shellInEffect, shellPragma } from './shell-in-effect.js';
 export { parseShell, parseInstructionScript } from './parse.js';
 export { unwrapCommand } from './wrappers.js';
 export {
