@@ -34,11 +34,17 @@ function continuationStyle(text: string, instruction: Instruction): { multiline:
   return { multiline, indent, leading: /^\s*(&&|\|\|)/.test(lastLine) };
 }
 
-/** Text that chains `command` after the end of the RUN's script, as its lines are written: ` && command`, or a new continuation line. */
-export function chainedCommandText(tree: DockerfileTree, instruction: Instruction, command: string): string {
+/**
+ * Text that chains `command` after the end of the RUN's script, as its lines
+ * are written: ` && command` on a one-line RUN, or a new continuation line
+ * (always, with `newLine`), with `comments` on lines of their own before it.
+ */
+export function chainedCommandText(tree: DockerfileTree, instruction: Instruction, command: string, options: { newLine?: boolean; comments?: readonly string[] } = {}): string {
   const style = continuationStyle(tree.text, instruction);
-  if (!style.multiline) return ` && ${command}`;
-  const newLine = `${tree.escapeChar}${lineEndOf(tree.text)}${style.indent}`;
+  if (!style.multiline && !options.newLine) return ` && ${command}`;
+  const eol = lineEndOf(tree.text);
+  const comments = (options.comments ?? []).map((comment) => `${style.indent}${comment}${eol}`).join('');
+  const newLine = `${tree.escapeChar}${eol}${comments}${style.indent}`;
   return style.leading ? ` ${newLine}&& ${command}` : ` && ${newLine}${command}`;
 }
 
