@@ -123,7 +123,7 @@ function namesOf(rule: Rule): string[] {
 /** Where an ignore pragma applies: the next instruction, that instruction's stage, or the whole file. */
 export type PragmaScope = 'instruction' | 'stage' | 'file';
 
-const PRAGMAS: Array<{ pattern: RegExp; scope: PragmaScope }> = [
+export const PRAGMAS: Array<{ pattern: RegExp; scope: PragmaScope }> = [
   { pattern: /^hadolint\s+global\s+ignore\s*=\s*(.+)$/i, scope: 'file' },
   { pattern: /^hadolint\s+stage\s+ignore\s*=\s*(.+)$/i, scope: 'stage' },
   { pattern: /^hadolint\s+ignore\s*=\s*(.+)$/i, scope: 'instruction' },
