@@ -274,14 +274,8 @@ function urlFileName(url: string): string | undefined {
  */
 export function runEffects(script: ShellScript, cwd: string | undefined, scope: Scope): RunEffect[] {
   const effects: RunEffect[] = [];
-  let current = cwd;
-  for (const raw of script.commands) {
-    const command = unwrapCommand(raw);
+  for (const { command, cwd: current } of commandsWithDirectory(script, cwd, scope)) {
     const name = programName(command.name);
-    if (name === 'cd' || name === 'pushd' || name === 'popd') {
-      current = name === 'cd' ? cdTarget(command, current, scope) : undefined;
-      continue;
-    }
     const add = (kind: RunEffectKind, word: ShellWord | undefined, options: { recursive?: boolean; folder?: boolean; path?: string } = {}) => {
       const path = options.path ?? (word && shellWordPath(word, current, scope));
       if (word && path) effects.push({ kind, path, word, command, recursive: options.recursive ?? false, folder: options.folder ?? false });
@@ -321,6 +315,26 @@ export function runEffects(script: ShellScript, cwd: string | undefined, scope: 
     }
   }
   return effects;
+}
+
+export interface CommandInDirectory {
+  /** The command, wrappers removed. */
+  command: ShellCommand;
+  /** The folder it runs in; undefined when a `cd` before it could not be followed. */
+  cwd: string | undefined;
+}
+
+/** The script's commands (wrappers removed, `cd`, `pushd` and `popd` left out) with the folder each runs in. */
+export function commandsWithDirectory(script: ShellScript, cwd: string | undefined, scope: Scope): CommandInDirectory[] {
+  const found: CommandInDirectory[] = [];
+  let current = cwd;
+  for (const raw of script.commands) {
+    const command = unwrapCommand(raw);
+    const name = programName(command.name);
+    if (name === 'cd' || name === 'pushd' || name === 'popd') current = name === 'cd' ? cdTarget(command, current, scope) : undefined;
+    else found.push({ command, cwd: current });
+  }
+  return found;
 }
 
 type AddEffect = (kind: RunEffectKind, word: ShellWord | undefined, options?: { recursive?: boolean; folder?: boolean; path?: string }) => void;

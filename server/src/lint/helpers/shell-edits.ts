@@ -54,3 +54,23 @@ export function appendCommand(tree: DockerfileTree, instruction: Instruction, sc
   if (end === undefined) return undefined;
   return { start: end, end, text: chainedCommandText(tree, instruction, command) };
 }
+
+/**
+ * An edit that deletes one top-level command of a chain with its operator:
+ * `a && b && c` without b is `a && c`, without c is `a && b`. Undefined for a
+ * command in a compound command, a pipeline, or joined by `||` or `&`.
+ */
+export function removeCommand(tree: DockerfileTree, instruction: Instruction, script: ShellScript, command: ShellCommand): TextEdit | undefined {
+  const run = instruction.trigger ?? instruction;
+  if (script.source.origin !== 'shell-form' || command.within.length > 0) return undefined;
+  const joins = (operator: ShellCommand['next']) => operator === '&&' || operator === ';';
+  const escape = tree.escapeChar === '`' ? '`' : '\\\\';
+  if (command.next !== undefined) {
+    if (!joins(command.next)) return undefined;
+    const gap = new RegExp(`^(?:[ \\t]|${escape}\\r?\\n)*(?:&&|;)(?:\\s|${escape}\\r?\\n)*`).exec(tree.text.slice(commandEnd(command), run.args.end));
+    return gap ? { start: command.start, end: commandEnd(command) + gap[0].length, text: '' } : undefined;
+  }
+  const previous = script.commands.filter((other) => other.within.length === 0 && commandEnd(other) <= command.start).at(-1);
+  if (!previous || !joins(previous.next)) return undefined;
+  return { start: commandEnd(previous), end: commandEnd(command), text: '' };
+}

@@ -4,7 +4,7 @@ import type { VariableDefinition } from '../../analysis/variables.js';
 import type { DockerfileTree, Instruction } from '../../parser/index.js';
 import { defineRule } from '../../lint/define-rule.js';
 import { indentationAt, lineEndOf } from '../../lint/helpers/edits.js';
-import { commandEnd } from '../../lint/helpers/shell-edits.js';
+import { commandEnd, removeCommand } from '../../lint/helpers/shell-edits.js';
 import type { Fix } from '../../lint/types.js';
 
 /** A folder WORKDIR can name as written: absolute, no quotes, variables or globs. */
@@ -27,18 +27,9 @@ function workdirFix(tree: DockerfileTree, owner: Instruction, script: ShellScrip
   if (script.commands.length === 1 && commandEnd(cd) === run.args.end) {
     return { messageId: 'useWorkdirFix', data: { folder: folder.raw }, edits: [{ start: lineStart, end: owner.end, text: workdir }], safe: false };
   }
-  const escape = tree.escapeChar === '`' ? '`' : '\\\\';
-  const separator = new RegExp(`^(?:[ \\t]|${escape}\\r?\\n)*(?:&&|;)(?:\\s|${escape}\\r?\\n)*`).exec(tree.text.slice(commandEnd(cd), run.args.end));
-  if (!separator || cd.next === '||' || cd.next === '|') return undefined;
-  return {
-    messageId: 'useWorkdirFix',
-    data: { folder: folder.raw },
-    edits: [
-      { start: lineStart, end: lineStart, text: `${workdir}${eol}` },
-      { start: cd.start, end: commandEnd(cd) + separator[0].length, text: '' },
-    ],
-    safe: false,
-  };
+  const removal = removeCommand(tree, owner, script, cd);
+  if (!removal) return undefined;
+  return { messageId: 'useWorkdirFix', data: { folder: folder.raw }, edits: [{ start: lineStart, end: lineStart, text: `${workdir}${eol}` }, removal], safe: false };
 }
 
 /** A `cd` into a folder the same RUN deletes later is a temporary folder: WORKDIR would keep it for every later instruction. */
