@@ -19,6 +19,8 @@ export type PinProblem = 'no-version' | 'no-stream' | 'no-revision' | 'moving-ve
 
 export interface UnpinnedPackage {
   word: ShellWord;
+  /** The package as the shell passes it: the word's text with known variables substituted, or one of the words a variable expands to. */
+  name: string;
   problem: PinProblem;
 }
 
@@ -53,6 +55,17 @@ function afterSubcommand(operands: ShellWord[], names: readonly string[]) {
 }
 
 // --- apt-get, apt -------------------------------------------------------------
+
+/** `apt-get install -s` only prints what it would do. */
+const APT_SIMULATE = ['-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act'];
+
+function simulates(command: ShellCommand): boolean {
+  return parseArguments(command, KNOWN_OPTIONS['apt-get']).some((argument) => argument.kind === 'flag' && APT_SIMULATE.includes(argument.flag));
+}
+
+function aptPackages(command: ShellCommand, operands: ShellWord[]) {
+  return simulates(command) ? undefined : afterSubcommand(operands, ['install']);
+}
 
 /** `curl=7.88.1-10`, a release (`curl/bookworm-backports`), or a .deb file. */
 function aptProblem(text: string): PinProblem | undefined {
@@ -202,9 +215,12 @@ function goPackages(command: ShellCommand) {
 /** Module queries that name no fixed version. */
 const MOVING_VERSIONS = new Set(['latest', 'upgrade', 'patch', 'master', 'main', 'HEAD', 'next', '*', '']);
 
+/** Go's meta-packages: the standard library, the module's tools (`go install tool`) and its dependencies, at the versions go.mod lists. */
+const GO_PATTERNS = new Set(['std', 'cmd', 'tool', 'all']);
+
 function goProblem(text: string): PinProblem | undefined {
-  // Local packages (`.`, `./cmd/...`, `/src/app`, `main.go`) and the standard library build from what is there.
-  if (/^[./]/.test(text) || text.endsWith('.go') || text === 'std' || text === 'cmd') return undefined;
+  // Local packages (`.`, `./cmd/...`, `/src/app`, `main.go`) and meta-packages build from what is there.
+  if (/^[./]/.test(text) || text.endsWith('.go') || GO_PATTERNS.has(text)) return undefined;
   const at = text.lastIndexOf('@');
   if (at < 0) return 'no-version';
   return MOVING_VERSIONS.has(text.slice(at + 1)) ? 'moving-version' : undefined;
@@ -213,7 +229,7 @@ function goProblem(text: string): PinProblem | undefined {
 // ----------------------------------------------------------------------------------------------
 
 const MANAGERS: readonly ManagerSpec[] = [
-  { manager: 'apt', programs: named('apt-get', 'apt'), options: KNOWN_OPTIONS['apt-get'], packages: (_command, operands) => afterSubcommand(operands, ['install']), check: aptProblem },
+  { manager: 'apt', programs: named('apt-get', 'apt'), options: KNOWN_OPTIONS['apt-get'], packages: aptPackages, check: aptProblem },
   { manager: 'apk', programs: named('apk'), options: KNOWN_OPTIONS.apk, packages: (_command, operands) => afterSubcommand(operands, ['add']), check: apkProblem },
   { manager: 'pip', programs: isPip, options: PIP_OPTIONS, packages: pipPackages, check: pipProblem },
   { manager: 'npm', programs: named('npm'), options: KNOWN_OPTIONS.npm, packages: (_command, operands) => afterSubcommand(operands, ['install', 'i', 'add']), check: npmProblem },
@@ -224,9 +240,35 @@ const MANAGERS: readonly ManagerSpec[] = [
   { manager: 'go', programs: named('go'), options: {}, packages: goPackages, check: goProblem },
 ];
 
+const managersByProgram = new Map<string, ManagerSpec | null>();
+
+/** The package manager a program is, remembered by name. */
+function managerOf(name: string): ManagerSpec | undefined {
+  let spec = managersByProgram.get(name);
+  if (spec === undefined) {
+    spec = MANAGERS.find((candidate) => candidate.programs(name)) ?? null;
+    if (managersByProgram.size > 10_000) managersByProgram.clear();
+    managersByProgram.set(name, spec);
+  }
+  return spec ?? undefined;
+}
+
+const baseNames = new Map<string, string>();
+
+/** `programName`, remembered: every package rule asks it of every command. */
+function baseName(name: string): string {
+  let base = baseNames.get(name);
+  if (base === undefined) {
+    base = programName(name);
+    if (baseNames.size > 10_000) baseNames.clear();
+    baseNames.set(name, base);
+  }
+  return base;
+}
+
 /** `python3 -m pip install x` runs pip: the command as pip would read it. */
 function asPipModule(command: ShellCommand): ShellCommand {
-  if (!/^python[\d.]*$/.test(programName(command.name))) return command;
+  if (!/^python[\d.]*$/.test(baseName(command.name))) return command;
   const module = command.args.findIndex((word) => !/^-[A-Za-z]+$/.test(word.value) || word.value.endsWith('m'));
   const flag = command.args[module];
   if (!flag || !/^-[A-Za-z]*m$/.test(flag.value) || command.args[module + 1]?.value !== 'pip') return command;
@@ -255,10 +297,12 @@ function knownText(word: ShellWord, scope: () => Scope | undefined): string | un
  * when they cannot be known, and then such words are not judged.
  */
 export function packageInstall(command: ShellCommand, managers: readonly PackageManager[], scope: () => Scope | undefined = () => NO_VARIABLES): PackageInstall | undefined {
-  const pipModule = asPipModule(command);
-  const name = programName(pipModule.name);
-  const spec = MANAGERS.find((candidate) => managers.includes(candidate.manager) && candidate.programs(name));
-  if (!spec) return undefined;
+  const program = baseName(command.name);
+  // Most commands are none of these: answer them before building anything.
+  const pipModule = program.startsWith('python') ? asPipModule(command) : command;
+  const name = pipModule === command ? program : 'pip';
+  const spec = managerOf(name);
+  if (!spec || !managers.includes(spec.manager)) return undefined;
   const cut = pipModule.args.findIndex((word) => word.value === '--');
   // Words after `--` go to something else: gem's extension build, a program run by `go run`.
   const args = cut >= 0 && spec.manager !== 'pip' && spec.manager !== 'npm' ? pipModule.args.slice(0, cut) : pipModule.args;
@@ -268,9 +312,12 @@ export function packageInstall(command: ShellCommand, managers: readonly Package
   if (!found) return undefined;
   const unpinned: UnpinnedPackage[] = [];
   for (const word of found.packages) {
+    // A variable can hold a list (`ENV BUILD_DEPS gcc make`): the shell splits it into packages.
     const text = knownText(word, scope);
-    const problem = text === undefined ? undefined : spec.check(text, found.modules ?? false);
-    if (problem) unpinned.push({ word, problem });
+    for (const name of text === undefined ? [] : word.isStatic ? [text] : text.split(/\s+/)) {
+      const problem = name === '' ? undefined : spec.check(name, found.modules ?? false);
+      if (problem) unpinned.push({ word, name, problem });
+    }
   }
   return { manager: spec.manager, subcommand: found.subcommand, unpinned };
 }
@@ -299,13 +346,14 @@ const PROMPTING: Record<PromptingManager, { programs: readonly string[]; subcomm
  */
 export function promptingSubcommand(command: ShellCommand, manager: PromptingManager): ShellWord | undefined {
   const spec = PROMPTING[manager];
-  if (!spec.programs.includes(programName(command.name))) return undefined;
+  if (!spec.programs.includes(baseName(command.name))) return undefined;
   const flags = parseArguments(command, spec.options);
   const [first, second] = flags.flatMap((argument) => (argument.kind === 'operand' ? [argument.word] : []));
   if (!first) return undefined;
   const nested = (manager === 'yum' || manager === 'dnf') && RPM_NESTED.includes(first.value);
   const subcommand = nested ? second : first;
   if (!subcommand || !(nested ? RPM_NESTED_PROMPTING : spec.subcommands).includes(subcommand.value)) return undefined;
+  if (manager === 'apt' && simulates(command)) return undefined;
   return answersYes(manager, flags, command) ? undefined : subcommand;
 }
 
@@ -338,10 +386,10 @@ function aptQuietLevel(flags: Array<{ flag: string; value?: string; word: ShellW
 
 /** The `install` of an apt-get (or apt) command that installs recommended packages too: no `--no-install-recommends`, no `APT::Install-Recommends=false`. */
 export function installsRecommends(command: ShellCommand): ShellWord | undefined {
-  if (!['apt-get', 'apt'].includes(programName(command.name))) return undefined;
+  if (!['apt-get', 'apt'].includes(baseName(command.name))) return undefined;
   const parsed = parseArguments(command, KNOWN_OPTIONS['apt-get']);
   const install = parsed.find((argument) => argument.kind === 'operand');
-  if (install?.word.value !== 'install') return undefined;
+  if (install?.word.value !== 'install' || simulates(command)) return undefined;
   const off = /^(false|no|0|off)$/i;
   const disabled = parsed.some(
     (argument) =>

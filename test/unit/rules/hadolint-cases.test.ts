@@ -58,6 +58,10 @@ const DISAGREEMENTS: Disagreement[] = [
     case: key,
     reason: 'unpinned-yum/dnf-package: an ARG declared in another stage is not in scope here (a stage sees only the ARGs it declares), so `git-core-${version}` installs `git-core-` with an empty version; hadolint takes an ARG of any stage as defined',
   })),
+  {
+    case: 'test/RegressionSpec.hs:26 DL4006',
+    reason: 'pipe-without-pipefail does not report pipes fed only by echo, printf or yes: echo cannot fail, so pipefail changes nothing (in the corpus, `echo "$sum *file" | sha256sum -c -` made two in five of the findings); the case is about a comment ending in a backslash, and its own comment says the SHELL above should have fixed the warning',
+  },
 ];
 
 const OVERALL_GOAL = 0.95;

@@ -23,8 +23,8 @@ export function unpinnedPackageRule<MessageId extends string>(
           const scopeOfRun = () => (stage ? (scope ??= context.variables.scopeAt(instruction.start)) : undefined);
           for (const command of commands) {
             const install = packageInstall(command, managers, scopeOfRun);
-            for (const { word, problem } of install?.unpinned ?? []) {
-              context.report({ span: word, messageId: messages[problem] ?? messages['no-version'], data: { package: word.value } });
+            for (const { word, name, problem } of install?.unpinned ?? []) {
+              context.report({ span: word, messageId: messages[problem] ?? messages['no-version'], data: { package: name } });
             }
           }
         }),

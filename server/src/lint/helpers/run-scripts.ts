@@ -30,8 +30,19 @@ export function runScripts(context: RuleContext, visit: (run: RunScript) => void
     const owner = onbuild ?? instruction;
     const script = parseInstructionScript(context.tree, owner);
     if (!script) return;
-    const firstError = script.errors.reduce((first, error) => Math.min(first, error.start), Infinity);
-    const commands = unwrappedCommands(script).filter((command) => command.end <= firstError);
-    visit({ tree: context.tree, instruction: owner, stage, onbuild, script, commands });
+    visit({ tree: context.tree, instruction: owner, stage, onbuild, script, commands: cleanCommands(script) });
   };
+}
+
+/** Every shell-aware rule reads the same commands of a script: unwrapped and filtered once per parsed script. */
+const commandsOfScript = new WeakMap<ShellScript, ShellCommand[]>();
+
+function cleanCommands(script: ShellScript): ShellCommand[] {
+  let commands = commandsOfScript.get(script);
+  if (!commands) {
+    const firstError = script.errors.reduce((first, error) => Math.min(first, error.start), Infinity);
+    commands = unwrappedCommands(script).filter((command) => command.end <= firstError);
+    commandsOfScript.set(script, commands);
+  }
+  return commands;
 }

@@ -7,6 +7,7 @@ testRule(rule, {
     'FROM debian\nRUN apt-get -o APT::Install-Recommends=false install python\n',
     'FROM debian\nRUN apt-get install -y -o APT::Install-Recommends=0 python\n',
     'FROM debian\nRUN apt-get update && apt-get upgrade -y && apt-get remove -y curl\n',
+    { code: 'FROM debian\nRUN if apt-get install -s "postgresql-$PG_MAJOR-jit" > /dev/null 2>&1; then echo yes; fi\n', note: 'a simulation installs nothing' },
   ],
   invalid: [
     {

@@ -15,6 +15,7 @@ testRule(rule, {
     { code: 'FROM debian\nRUN yes | apt-get install python\n', note: 'yes answers' },
     'FROM debian\nRUN apt-get update && apt-get clean && apt-cache policy curl\n',
     'FROM debian\nRUN echo apt-get install python\n',
+    { code: 'FROM debian\nRUN if apt-get install -s "postgresql-$PG_MAJOR-jit" > /dev/null 2>&1; then echo yes; fi\n', note: 'a simulation installs nothing' },
   ],
   invalid: [
     { code: 'FROM debian\nRUN apt-get install python\n', findings: ['apt-get install'], output: 'FROM debian\nRUN apt-get install -y python\n' },

@@ -1,5 +1,16 @@
-import { testRule } from '../../../../test/support/rule-tester.js';
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { initShell } from '../../analysis/shell/index.js';
+import { findingsOf, testRule } from '../../../../test/support/rule-tester.js';
 import rule from './index.js';
+
+describe('dnf-missing-yes fix safety', () => {
+  before(() => initShell());
+  it('is safe for dnf and not for microdnf, which older releases may not know -y for', () => {
+    const safety = findingsOf(rule, 'FROM fedora\nRUN dnf install httpd && microdnf install httpd\n').map((finding) => finding.fixes[0].safe);
+    assert.deepEqual(safety, [true, false]);
+  });
+});
 
 testRule(rule, {
   valid: [

@@ -16,6 +16,8 @@ testRule(rule, {
     { code: 'FROM debian\nRUN set -euo pipefail; curl -fsSL https://x | tar -xz\n', note: 'the script turns it on' },
     { code: 'FROM base AS build\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM build\nRUN a | b\n', note: 'the SHELL of the stage it is built on' },
     { code: 'FROM debian\nONBUILD RUN a | b\n', note: 'the SHELL of the image that runs the trigger is not known' },
+    { code: 'FROM debian\nRUN echo "$SHA256 *go.tgz" | sha256sum -c - && yes | apt-get install curl\n', note: 'echo cannot fail; yes is meant to be cut off' },
+    { code: 'FROM golang\nRUN gotestsum -- $(go list ./... | grep -v /vendor/) && export X="$(a | b)"\n', note: 'the status of a pipe that makes an argument is dropped' },
   ],
   invalid: [
     {
@@ -50,6 +52,12 @@ testRule(rule, {
       code: 'FROM debian\nRUN VERSION="$(curl -fsSL https://x/latest | jq -r .tag)" && echo "$VERSION"\n',
       findings: ['|'],
       output: `FROM debian\n${SHELL_LINE}RUN VERSION="$(curl -fsSL https://x/latest | jq -r .tag)" && echo "$VERSION"\n`,
+    },
+    {
+      code: 'FROM debian\nRUN echo "$LIST" | grep -v x | sort\n',
+      findings: ['|'],
+      output: `FROM debian\n${SHELL_LINE}RUN echo "$LIST" | grep -v x | sort\n`,
+      note: 'grep, in the middle, can fail',
     },
     {
       code: 'FROM debian\nRUN (set -o pipefail) && a | b\n',

@@ -1,6 +1,16 @@
-import { programName } from '../../analysis/shell/index.js';
+import { programName, type ShellWord } from '../../analysis/shell/index.js';
 import { defineRule } from '../../lint/define-rule.js';
 import { runScripts } from '../../lint/helpers/run-scripts.js';
+
+/** The user of `sudo -u app` (`--user app`, `-uapp`, `--user=app`), from the words after `sudo`; undefined for root. */
+function targetUser(words: readonly ShellWord[]): string | undefined {
+  for (let index = 0; index < words.length && words[index].value.startsWith('-'); index++) {
+    const text = words[index].value;
+    const user = text === '-u' || text === '--user' ? words[index + 1]?.value : /^(?:-u|--user=)(.+)$/.exec(text)?.[1];
+    if (user !== undefined) return user === 'root' || user === '#0' ? undefined : user;
+  }
+  return undefined;
+}
 
 export default defineRule({
   meta: {
@@ -11,9 +21,11 @@ export default defineRule({
     messages: {
       en: {
         sudo: 'Do not use `sudo` in a RUN: run the step as root with `USER root` (and switch back), or use gosu/su-exec in an entrypoint.',
+        sudoUser: 'Do not use `sudo` in a RUN: to run as {user}, put `USER {user}` before this RUN (and switch back after it).',
       },
       'zh-cn': {
         sudo: '不要在 RUN 中使用 `sudo`：需要 root 权限时用 `USER root` 执行该步骤（之后再切换回来），入口脚本中则可以使用 gosu/su-exec。',
+        sudoUser: '不要在 RUN 中使用 `sudo`：要以 {user} 身份运行，请在这个 RUN 之前写 `USER {user}`（之后再切换回来）。',
       },
     },
     docs: {
@@ -35,9 +47,13 @@ export default defineRule({
     return {
       RUN: runScripts(context, ({ commands }) => {
         for (const command of commands) {
-          for (const word of [...command.wrappers, command.nameWord]) {
-            if (programName(word.value) === 'sudo') context.report({ span: word, messageId: 'sudo' });
-          }
+          if (command.wrappers.length === 0 && programName(command.name) !== 'sudo') continue;
+          const words = [...command.wrappers, command.nameWord];
+          words.forEach((word, index) => {
+            if (programName(word.value) !== 'sudo') return;
+            const user = targetUser(words.slice(index + 1));
+            context.report(user ? { span: word, messageId: 'sudoUser', data: { user } } : { span: word, messageId: 'sudo' });
+          });
         }
       }),
     };

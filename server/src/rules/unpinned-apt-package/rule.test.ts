@@ -14,6 +14,7 @@ testRule(rule, {
     { code: 'FROM debian\nRUN apt-get install -y -o Dpkg::Options::=--force-confold curl=7.88.1-10\n', note: '-o takes a value' },
     'FROM debian\nRUN apt-get update && apt-get upgrade -y\n',
     'FROM debian\nRUN apt-cache show curl\n',
+    { code: 'FROM debian\nRUN if apt-get install -s "postgresql-$PG_MAJOR-jit" > /dev/null 2>&1; then echo yes; fi\n', note: 'a simulation installs nothing' },
     { code: '# hadolint shell=powershell\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN apt-get install curl\n', note: 'not a POSIX shell' },
   ],
   invalid: [
@@ -22,6 +23,11 @@ testRule(rule, {
     { code: 'FROM debian\nRUN apt install -y curl\n', findings: ['curl'], note: 'apt pins the same way' },
     { code: 'FROM debian\nRUN sudo apt-get install -y curl\n', findings: ['curl'] },
     { code: 'FROM debian\nARG PACKAGE=curl\nRUN apt-get install -y ${PACKAGE}\n', findings: ['${PACKAGE}'], note: 'the variable names a package without a version' },
+    {
+      code: 'FROM debian\nENV BUILD_DEPS="gcc make=4.3-4.1 g++"\nRUN apt-get install -y $BUILD_DEPS\n',
+      findings: ['$BUILD_DEPS', '$BUILD_DEPS'],
+      note: 'the list the variable holds: gcc and g++',
+    },
     { code: 'FROM debian\nONBUILD RUN apt-get install -y curl\n', findings: ['curl'] },
   ],
 });

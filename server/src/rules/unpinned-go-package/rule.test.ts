@@ -11,6 +11,7 @@ testRule(rule, {
     'FROM golang\nRUN go get -d -v ./... && go build -o /app .\n',
     'FROM golang\nRUN go install -ldflags "-s -w" -tags netgo ./cmd/...\n',
     'FROM golang\nRUN go mod download && go install\n',
+    { code: 'FROM golang\nRUN go install tool && go get -u all\n', note: 'meta-packages: go.mod says which versions' },
   ],
   invalid: [
     { code: 'FROM golang\nRUN go install example.com/pkg\n', findings: ['example.com/pkg'] },

@@ -9,7 +9,7 @@ testRule(rule, {
     'FROM python\nRUN pip install --requirement requirements.txt extra\n',
     'FROM python\nRUN pip install .\n',
     { code: 'FROM python\nRUN pip install -e .\n', note: 'the project folder' },
-    "FROM python\nRUN pip install 'alabaster>=0.7' 'b<1' 'c!=2' d~=1.2 e===1.0\n",
+    "FROM python\nRUN pip install 'alabaster>=0.7' 'b<1' 'c!=2' d~=1.2 e===1.0 'f >= 2'\n",
     'FROM python\nRUN pip3 install --build /opt/yamllint --prefix /opt/y --root /r --target /t --trusted-host host yamllint==1.20.0\n',
     'FROM python\nRUN python -m pip install example==1.2.2\n',
     'FROM python\nRUN python3 -u -m pip install example==1.2.2\n',

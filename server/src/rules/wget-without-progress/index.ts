@@ -33,11 +33,11 @@ export default commandRule(
     fixable: true,
     messages: {
       en: {
-        progress: '`wget` without `--progress` fills the build log with progress lines: add `--progress=dot:giga`, or `-nv`.',
+        progress: '`wget` without `--progress` fills the build log with progress lines: add `--progress=dot:giga`, `-nv` or `-q` (BusyBox’s wget knows only `-q`).',
         addProgress: 'Add --progress=dot:giga',
       },
       'zh-cn': {
-        progress: '不带 `--progress` 的 `wget` 会在构建日志里刷满进度行：请加上 `--progress=dot:giga` 或 `-nv`。',
+        progress: '不带 `--progress` 的 `wget` 会在构建日志里刷满进度行：请加上 `--progress=dot:giga`、`-nv` 或 `-q`（BusyBox 的 wget 只认识 `-q`）。',
         addProgress: '添加 --progress=dot:giga',
       },
     },
