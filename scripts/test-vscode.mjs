@@ -271,6 +271,29 @@ async function checkAsAPerson(browser, server, { folder, developmentPath }) {
   await runSteps('person', view, server, [
     ['the workbench opens examples/', () => openWorkbench(page, server, folder, [['extensionDevelopmentPath', developmentPath]], 'node-app')],
     ['quick open (Ctrl+P) opens node-app/Dockerfile', () => quickOpen(page, 'node-app/Dockerfile', 'Dockerfile')],
+    ['hovering RUN shows Layerwise\'s docs for the instruction', async () => {
+      // The line's first token is its keyword (Monaco renders spaces as no-break spaces, so match a word).
+      const keyword = page.locator('.editor-instance .view-line').filter({ hasText: 'npm ci' }).first().locator('span > span').first();
+      const docs = page.locator('.monaco-hover', { hasText: 'Layers and cache' }).first();
+      // The server may still be starting, and code lenses move the lines as they arrive: point again until the hover shows.
+      for (let attempt = 0; ; attempt++) {
+        await keyword.waitFor();
+        const box = await keyword.boundingBox();
+        if (!box) throw new Error('RUN has no box on screen');
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        try {
+          await docs.waitFor({ state: 'visible', timeout: 3_000 });
+          break;
+        } catch (error) {
+          if (attempt >= 8) throw error;
+          await page.mouse.move(5, 400);
+        }
+      }
+      await page.waitForTimeout(500); // the hover fades in
+      await shot('10-hover-run-docs.png');
+      await page.keyboard.press('Escape');
+      await page.mouse.move(5, 400);
+    }],
     ['the parse error is squiggled in the editor', async () => {
       await squiggle(page).waitFor({ timeout: 30_000 });
       await shot('01-dockerfile-squiggle.png');
