@@ -7,7 +7,7 @@
 // it starts (code-server with its extension hosts and language servers, Chromium) is stopped
 // on every path, Ctrl-C included.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { CODE_SERVER_DEBIAN_PACKAGES, ensureCodeServer, freePort, installExtension, repoRoot, startCodeServer, workbenchUrl } from './code-server.mjs';
@@ -325,6 +325,153 @@ async function checkAsAPerson(browser, server, { folder, developmentPath }) {
   await view.context.close();
 }
 
+/** Runs a command from the palette (F1) as a person types it. */
+async function runFromPalette(page, title) {
+  // From the editor, as a person would after looking at the terminal.
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+  await page.keyboard.type(title);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor();
+  await row.click();
+}
+
+/** Types a value into the quick pick titled `title` (not one still closing) and accepts it. */
+async function answerQuickPick(page, title, value) {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+  await page.keyboard.type(value);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: value }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+function toast(page, text) {
+  return page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+}
+
+/**
+ * The processes of this run's build of `dockerfile`: the CLI whose arguments name it
+ * (other runs build their own copies of the workspace) and everything below it.
+ */
+function buildTree(dockerfile) {
+  const rows = (spawnSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).stdout ?? '').split('\n').flatMap((line) => {
+    const match = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line);
+    return match ? [{ pid: Number(match[1]), ppid: Number(match[2]), args: match[3] }] : [];
+  });
+  const tree = rows.filter((row) => row.args.startsWith('podman build') && row.args.includes(dockerfile));
+  for (let index = 0; index < tree.length; index++) tree.push(...rows.filter((row) => row.ppid === tree[index].pid));
+  return tree;
+}
+
+/**
+ * Build and push as a person meets them (the part of the build tests that is UI): the
+ * progress notification shows the step and its Cancel ends the process tree; a push to
+ * a registry that wants credentials says so, and its "Log In" opens `podman login` in a
+ * terminal, where typing the credentials lets the next push through.
+ */
+async function checkBuildAsAPerson(browser, server, { folder, developmentPath, containers }) {
+  console.log('\nperson build: progress, cancel, and login from the notifications');
+  const settingsDir = join(folder, '.vscode');
+  const slow = join(folder, 'containers', 'slow');
+  mkdirSync(settingsDir, { recursive: true });
+  writeFileSync(join(settingsDir, 'settings.json'), JSON.stringify({
+    'layerwise.containerCommand': 'podman',
+    'layerwise.build.defaultTag': 'localhost/layerwise-slow:2',
+    'layerwise.build.context': slow,
+    'layerwise.build.args': {},
+    'layerwise.build.platform': '',
+  }, null, 2));
+  // The .vsix run opens the same folder afterwards: leave it as it was.
+  cleanups.push(async () => rmSync(settingsDir, { recursive: true, force: true }));
+  const view = await newPage(browser, 'person build');
+  cleanups.push(() => view.context.close());
+  const { page } = view;
+  const shot = (name) => page.screenshot({ path: join(SCREENSHOTS, name) });
+  const image = `${containers.authRegistry}/team/person:1`;
+  const authFile = containers.env.REGISTRY_AUTH_FILE;
+  await runSteps('person build', view, server, [
+    ['the workbench opens the test workspace', () => openWorkbench(page, server, folder, [['extensionDevelopmentPath', developmentPath]], 'containers')],
+    ['quick open (Ctrl+P) opens containers/slow/Dockerfile', () => quickOpen(page, 'containers/slow/Dockerfile', 'Dockerfile')],
+    ['Layerwise: Build Image shows a progress notification with the step', async () => {
+      await runFromPalette(page, 'Layerwise: Build Image');
+      await toast(page, 'Building localhost/layerwise-slow:2').waitFor({ timeout: 30_000 });
+      await toast(page, 'STEP 2/2: RUN echo started && sleep 297').waitFor({ timeout: 30_000 });
+      await shot('06-build-progress.png');
+    }],
+    ['its Cancel ends the build\'s whole process tree', async () => {
+      const dockerfile = join(slow, 'Dockerfile');
+      const started = Date.now() + 30_000;
+      while (!buildTree(dockerfile).some((row) => row.args === 'sleep 297')) {
+        if (Date.now() > started) throw new Error('the RUN step did not start');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const tree = buildTree(dockerfile).map((row) => row.pid);
+      await toast(page, 'Building localhost/layerwise-slow:2').locator('.monaco-button', { hasText: 'Cancel' }).click();
+      await toast(page, 'Building localhost/layerwise-slow:2').waitFor({ state: 'hidden', timeout: 15_000 });
+      const alive = () => tree.filter((pid) => { try { process.kill(pid, 0); return true; } catch { return false; } });
+      const deadline = Date.now() + 15_000;
+      while (alive().length > 0) {
+        if (Date.now() > deadline) throw new Error(`still running after Cancel: ${alive().join(', ')} of ${tree.join(', ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      await shot('07-build-cancelled.png');
+    }],
+    ['Layerwise: Tag Image tags the image for the registry that wants credentials', async () => {
+      await runFromPalette(page, 'Layerwise: Tag Image');
+      await answerQuickPick(page, 'Image to tag', 'localhost/layerwise-run:1');
+      await answerQuickPick(page, 'New tag for localhost/layerwise-run:1', image);
+      // Tagging has no notification of its own once done; the push below needs the tag.
+      const deadline = Date.now() + 30_000;
+      while (spawnSync('podman', ['image', 'exists', image], { env: { ...process.env, ...containers.env } }).status !== 0) {
+        if (Date.now() > deadline) throw new Error(`${image} was not tagged`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }],
+    ['Layerwise: Push Image says the registry asks for credentials and offers Log In', async () => {
+      await runFromPalette(page, 'Layerwise: Push Image');
+      await answerQuickPick(page, 'Image to push', image);
+      await toast(page, 'asks for credentials').waitFor({ timeout: 60_000 });
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the toast's fade-in
+      await shot('08-push-credentials.png');
+    }],
+    ['Log In opens `podman login` in a terminal, and the credentials typed there are used', async () => {
+      await toast(page, 'asks for credentials').locator('.monaco-button', { hasText: 'Log In' }).click();
+      await page.locator('.terminal-tabs-entry, .single-terminal-tab', { hasText: `podman login ${containers.authRegistry}` }).first().waitFor({ timeout: 15_000 });
+      await page.locator('.terminal-wrapper.active .xterm').first().waitFor({ timeout: 15_000 });
+      await page.locator('.terminal-wrapper.active .xterm').first().click();
+      await new Promise((resolve) => setTimeout(resolve, 1000)); // the CLI's Username: prompt
+      await page.keyboard.type(containers.credentials.user);
+      await page.keyboard.press('Enter');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await page.keyboard.type(containers.credentials.password);
+      await page.keyboard.press('Enter');
+      const deadline = Date.now() + 30_000;
+      while (!(existsSync(authFile) && readFileSync(authFile, 'utf8').includes(containers.authRegistry))) {
+        if (Date.now() > deadline) throw new Error(`podman login did not record credentials for ${containers.authRegistry}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      await shot('09-login-terminal.png');
+    }],
+    ['pushing again reaches the registry', async () => {
+      await runFromPalette(page, 'Layerwise: Push Image');
+      await answerQuickPick(page, 'Image to push', image);
+      const authorization = `Basic ${Buffer.from(`${containers.credentials.user}:${containers.credentials.password}`).toString('base64')}`;
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const response = await fetch(`http://${containers.authRegistry}/v2/team/person/tags/list`, { headers: { authorization } });
+        if (response.ok && ((await response.json()).tags ?? []).includes('1')) break;
+        if (Date.now() > deadline) throw new Error(`${image} is not in the registry`);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    }],
+  ]);
+  await view.context.close();
+  rmSync(settingsDir, { recursive: true, force: true });
+  // The .vsix run expects that registry to ask for credentials again.
+  spawnSync('podman', ['logout', containers.authRegistry], { env: { ...process.env, ...containers.env } });
+}
+
 /** The installed package as a person meets it: a Dockerfile gets its squiggle, and activation stays in budget. */
 async function checkInstalledAsAPerson(browser, server, folder) {
   const view = await newPage(browser, 'vsix person');
@@ -431,6 +578,7 @@ async function main() {
   });
   await runSuite(browser, development, { label: 'development', folder: workspace, developmentPath: repoRoot, deadline });
   await checkAsAPerson(browser, development, { folder: examples, developmentPath: repoRoot });
+  await checkBuildAsAPerson(browser, development, { folder: workspace, developmentPath: repoRoot, containers });
   await development.stop();
 
   await checkThePackage(browser, temp, { folder: workspace, deadline, env: containers.env });

@@ -61,8 +61,28 @@ function lineOf(document: vscode.TextDocument, prefix: string): number {
   return index;
 }
 
-function processes(): Promise<string> {
-  return new Promise((resolve) => execFile('ps', ['-eo', 'pid,args'], (_error, stdout) => resolve(stdout ?? '')));
+/** This run's `podman build` of `dockerfile` and every process below it (other runs build their own copies). */
+function buildTree(dockerfile: string): Promise<Array<{ pid: number; args: string }>> {
+  return new Promise((resolve) =>
+    execFile('ps', ['-eo', 'pid=,ppid=,args='], (_error, stdout) => {
+      const rows = (stdout ?? '').split('\n').flatMap((line) => {
+        const match = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line);
+        return match ? [{ pid: Number(match[1]), ppid: Number(match[2]), args: match[3] }] : [];
+      });
+      const tree = rows.filter((row) => row.args.startsWith('podman build') && row.args.includes(dockerfile));
+      for (let index = 0; index < tree.length; index++) tree.push(...rows.filter((row) => row.ppid === tree[index].pid));
+      resolve(tree);
+    }),
+  );
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
@@ -250,14 +270,14 @@ describe('build, tag and push with a real container engine', function () {
     const uri = workspaceFile('containers/slow/Dockerfile');
     await configure(settingsFor(path.dirname(uri.fsPath), 'podman', 'localhost/layerwise-slow:1'));
     const outcome = command('layerwise.buildImage', uri);
-    await until('the RUN step to start sleep 297', async () => ((await processes()).includes('sleep 297') ? true : undefined));
+    const tree = await until('the RUN step to start sleep 297', async () => {
+      const found = await buildTree(uri.fsPath);
+      return found.some((row) => row.args === 'sleep 297') ? found.map((row) => row.pid) : undefined;
+    });
     const execution = vscode.tasks.taskExecutions.find((candidate) => candidate.task.definition.type === 'layerwise' && candidate.task.definition.tag === 'localhost/layerwise-slow:1');
     assert.ok(execution, 'the build runs as a layerwise task');
     execution.terminate();
     assert.equal((await outcome).status, 'cancelled');
-    await until('sleep 297 and podman build to end', async () => {
-      const list = await processes();
-      return list.includes('sleep 297') || list.includes('localhost/layerwise-slow:1') ? undefined : true;
-    }, 15_000);
+    await until('podman build and its sleep 297 to end', async () => (tree.some(alive) ? undefined : true), 15_000);
   });
 });
