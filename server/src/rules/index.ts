@@ -11,6 +11,7 @@ import binShReplaced from './bin-sh-replaced/index.js';
 import chmodAfterCopy from './chmod-after-copy/index.js';
 import consecutiveRun from './consecutive-run/index.js';
 import consistentInstructionCasing from './consistent-instruction-casing/index.js';
+import copyBeforeInstall from './copy-before-install/index.js';
 import copyDestinationNotFolder from './copy-destination-not-folder/index.js';
 import copyFromOwnStage from './copy-from-own-stage/index.js';
 import copyFromUnknownStage from './copy-from-unknown-stage/index.js';
@@ -30,6 +31,7 @@ import envSelfReference from './env-self-reference/index.js';
 import exposeInvalidFormat from './expose-invalid-format/index.js';
 import exposeProtoCasing from './expose-proto-casing/index.js';
 import flagValue from './flag-value/index.js';
+import foregroundProcess from './foreground-process/index.js';
 import fromAsCasing from './from-as-casing/index.js';
 import fromPlatformFlagConst from './from-platform-flag-const/index.js';
 import gemCacheNotCleaned from './gem-cache-not-cleaned/index.js';
@@ -115,6 +117,7 @@ export const allRules: readonly Rule[] = [
   chmodAfterCopy,
   consecutiveRun,
   consistentInstructionCasing,
+  copyBeforeInstall,
   copyDestinationNotFolder,
   copyFromOwnStage,
   copyFromUnknownStage,
@@ -134,6 +137,7 @@ export const allRules: readonly Rule[] = [
   exposeInvalidFormat,
   exposeProtoCasing,
   flagValue,
+  foregroundProcess,
   fromAsCasing,
   fromPlatformFlagConst,
   gemCacheNotCleaned,

@@ -1,25 +1,9 @@
-import { operands, programName, type ShellCommand, type ShellWord } from '../../analysis/shell/index.js';
+import { isPip, pipInstall } from '../../analysis/package-managers.js';
+import { operands, type ShellCommand } from '../../analysis/shell/index.js';
 import { cacheInMount, commandSpan, flagFix, packageCacheRule, type CheckedRun } from '../../lint/helpers/package-cache.js';
 
-const PIP = /^pip[0-9.]*$/;
-const PYTHON = /^python[0-9.]*$/;
 /** What pip accepts as a boolean: any of them, false ones included, turns the cache off (pip keeps this for backward compatibility). */
 const BOOLEANS = new Set(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no', 'y', 'n', 't', 'f']);
-
-/** `pip install` or `python -m pip install`: the command with pip's own arguments, and the `install` word. */
-function pipInstall(command: ShellCommand): { pip: ShellCommand; install: ShellWord } | undefined {
-  const name = programName(command.name);
-  let pip = command;
-  if (PYTHON.test(name)) {
-    const module = command.args.findIndex((word, index) => word.value === '-m' && PIP.test(command.args[index + 1]?.value ?? ''));
-    if (module < 0) return undefined;
-    pip = { ...command, args: command.args.slice(module + 2) };
-  } else if (!PIP.test(name)) {
-    return undefined;
-  }
-  const install = operands(pip)[0];
-  return install?.value === 'install' ? { pip, install } : undefined;
-}
 
 const setsNoCacheDir = (text: string) => {
   const match = /^PIP_NO_CACHE_DIR=(.*)$/.exec(text);
@@ -83,7 +67,7 @@ export default packageCacheRule(
       },
       folders: ['/root/.cache/pip', '${HOME}/.cache/pip'],
       cleans: (command) => {
-        const found = PIP.test(programName(command.name)) ? operands(command) : [];
+        const found = isPip(command) ? operands(command) : [];
         return found[0]?.value === 'cache' && found[1]?.value === 'purge';
       },
       left: 'left',
