@@ -89,7 +89,7 @@ export function instructionMarkdown(keyword: string, docs: DocsTable): string | 
 
 /** The definition a pair of an ARG or ENV makes (its value as evaluated there). */
 function definitionOf(tree: DockerfileTree, instruction: Instruction, name: string, pair: unknown): VariableDefinition | undefined {
-  const found = variablesOf(tree).resolve(name, instruction.end + 1);
+  const found = variablesOf(tree).resolve(name, instruction.end);
   return found?.pair === pair ? found : undefined;
 }
 

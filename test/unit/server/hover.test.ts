@@ -61,6 +61,14 @@ describe('language server: hover (English)', () => {
     assert.equal(env, '**$APP_HOME** (environment variable)\n\nValue here: `/src`\n\nSet on line 6: `ENV APP_HOME=/src`');
   });
 
+  it('gives an ARG or ENV name where it is set the value it sets', async () => {
+    assert.equal(await hoverAt(client, 'CGO_ENABLED=0', 1), '**$CGO_ENABLED** (environment variable)\n\nValue here: `0`\n\nSet on line 6: `ENV CGO_ENABLED=0`');
+    const text = 'FROM alpine:3.20 AS first\nARG LAST=1\nFROM alpine:3.20\n';
+    await client.open('file:///ws/hover/last/Dockerfile', text);
+    const result = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///ws/hover/last/Dockerfile' }, position: positionOf(text, 'LAST', 1) })) as Hover;
+    assert.match((result.contents as MarkupContent).value, /Value here: `1`/, 'the last instruction of a stage, right before the next FROM');
+  });
+
   it('names a stage\'s base image and line, from its name and from COPY --from', async () => {
     const expected = '**build** (stage 0)\n\nBuild stage on `golang:${GO_VERSION}-alpine`, line 4\n\n[Open in the registry](https://hub.docker.com/_/golang)';
     assert.equal(await hoverAt(client, 'AS build', 4), expected);
