@@ -11,6 +11,8 @@ import { machineDescription, printSection, updateBenchmarksFile } from './lib/re
 const SECTIONS = {
   parse: () => import('./parse.mjs'),
   shell: () => import('./shell.mjs'),
+  lint: () => import('./lint.mjs'),
+  server: () => import('./server.mjs'),
 };
 
 function selectedSections(args) {
