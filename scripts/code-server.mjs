@@ -84,14 +84,15 @@ export function freePort() {
  * answers HTTP. `onOutput` receives each line it prints. The result's `stop()` ends the
  * whole group (server, extension hosts, language servers) and is safe to call twice.
  */
-export async function startCodeServer({ port, userDataDir, extensionsDir, folder, onOutput = () => {}, env = {}, extraArgs = [] }) {
+export async function startCodeServer({ port, userDataDir, extensionsDir, folder, onOutput = () => {}, env = {}, extraArgs = [], workspaceTrust = false }) {
   const args = [
     entry,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Trust off unless a test asks for it (the untrusted-workspace check).
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     // Its own config file, so that nothing is written to ~/.config/code-server.
     '--config', join(userDataDir, 'code-server.yaml'),

@@ -472,6 +472,53 @@ async function checkBuildAsAPerson(browser, server, { folder, developmentPath, c
   spawnSync('podman', ['logout', containers.authRegistry], { env: { ...process.env, ...containers.env } });
 }
 
+/**
+ * An untrusted workspace as a person meets it: answering "No" to VS Code's trust
+ * question leaves build, tag and push out of the command palette (package.json's
+ * enablement, `when` and restrictedConfigurations), while the language features stay.
+ */
+async function checkUntrustedAsAPerson(browser, temp, { folder, developmentPath, env }) {
+  if (finishing) return;
+  console.log('\nperson untrusted: build and push are not offered in an untrusted workspace');
+  const server = await codeServer('untrusted', {
+    userDataDir: join(temp, 'untrusted', 'user-data'),
+    extensionsDir: join(temp, 'untrusted', 'extensions'),
+    folder,
+    env,
+    workspaceTrust: true,
+  });
+  const view = await newPage(browser, 'person untrusted');
+  cleanups.push(() => view.context.close());
+  const { page } = view;
+  await runSteps('person untrusted', view, server, [
+    ['VS Code asks whether to trust the folder, and the answer is No', async () => {
+      await page.goto(workbenchUrl(server.url, folder, [['extensionDevelopmentPath', developmentPath]]));
+      const no = page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust the authors" });
+      await no.waitFor({ timeout: 60_000 });
+      await no.click();
+      await page.locator('.explorer-folders-view').getByText('containers', { exact: true }).waitFor({ timeout: 60_000 });
+    }],
+    ['a Dockerfile still gets the language features (restricted mode)', async () => {
+      await quickOpen(page, 'containers/run/Dockerfile', 'Dockerfile');
+      await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 15_000 });
+    }],
+    ['the command palette offers no Layerwise build, tag or push command', async () => {
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.type('Layerwise: ');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+      const offered = rows.filter((row) => /Build Image|Build Stage|Tag Image|Push Image|Build and Push/.test(row));
+      await page.screenshot({ path: join(SCREENSHOTS, '11-untrusted-palette.png') });
+      await page.keyboard.press('Escape');
+      if (offered.length > 0) throw new Error(`offered in an untrusted workspace: ${offered.join(' | ')}`);
+    }],
+  ]);
+  await view.context.close();
+  await server.stop();
+}
+
 /** The installed package as a person meets it: a Dockerfile gets its squiggle, and activation stays in budget. */
 async function checkInstalledAsAPerson(browser, server, folder) {
   const view = await newPage(browser, 'vsix person');
@@ -580,6 +627,7 @@ async function main() {
   await checkAsAPerson(browser, development, { folder: examples, developmentPath: repoRoot });
   await checkBuildAsAPerson(browser, development, { folder: workspace, developmentPath: repoRoot, containers });
   await development.stop();
+  await checkUntrustedAsAPerson(browser, temp, { folder: workspace, developmentPath: repoRoot, env: containers.env });
 
   await checkThePackage(browser, temp, { folder: workspace, deadline, env: containers.env });
 

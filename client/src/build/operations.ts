@@ -212,16 +212,18 @@ async function runWithProgress(services: BuildServices, definition: LayerwiseTas
         if (message.type === 'step') progress.report({ message: message.text });
       });
       let execution: vscode.TaskExecution | undefined;
+      let fallback: ReturnType<typeof setTimeout> | undefined;
       token.onCancellationRequested(() => {
         channel.cancel();
         // A runner that does not answer (it never connected, or hangs) is ended with its terminal.
-        setTimeout(() => execution?.terminate(), 8_000);
+        fallback = setTimeout(() => execution?.terminate(), 8_000);
       });
       const result = await runTask(prepared.prepared.task, channel, (started) => {
         execution = started;
         services.ownExecutions.add(started.task);
         if (token.isCancellationRequested) channel.cancel();
       });
+      clearTimeout(fallback);
       return outcomeOf(prepared.prepared, result.exitCode, result.finished, image);
     });
   } finally {

@@ -36,12 +36,18 @@ export function askTag(title: string, suggestions: string[]): Promise<string | u
     pick.placeholder = vscode.l10n.t('Image tag, e.g. {0}', unique[0] ?? 'app:latest');
     pick.items = suggested;
     pick.matchOnDescription = false;
+    /** The typed tag the list shows first; undefined while it shows the suggestions. */
+    let showing: string | undefined;
     pick.onDidChangeValue((value) => {
       const typed = value.trim();
       if (typed === '' || unique.includes(typed)) {
-        pick.items = suggested;
+        // Replacing the items resets the active one: only when they change.
+        if (showing !== undefined) pick.items = suggested;
+        showing = undefined;
         return;
       }
+      if (showing === typed) return;
+      showing = typed;
       const result = parseTargetReference(typed);
       const item = result.ok
         ? { label: typed, tag: typed, description: vscode.l10n.t('new tag') }
@@ -51,9 +57,12 @@ export function askTag(title: string, suggestions: string[]): Promise<string | u
     let settled = false;
     pick.onDidAccept(() => {
       const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
-      if (!chosen?.tag) return; // an invalid typed tag: stay open, its problem is shown under it
+      // Enter on a valid typed tag takes it even while the list is still catching up with the typing.
+      const typed = pick.value.trim();
+      const tag = chosen?.tag ?? (typed !== '' && parseTargetReference(typed).ok ? typed : undefined);
+      if (!tag) return; // an invalid typed tag: stay open, its problem is shown under it
       settled = true;
-      resolve(chosen.tag);
+      resolve(tag);
       pick.hide();
     });
     pick.onDidHide(() => {
