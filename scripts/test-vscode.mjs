@@ -15,7 +15,8 @@ import { ensureDebianPackages, ensureNodeModules } from './ensure.mjs';
 import { buildIntegrationSuite, SUITE_ENTRY, SUITE_WORKSPACE } from './integration-suite.mjs';
 import { startContainerFixtures } from './container-fixtures.mjs';
 
-const TIMEOUT_MS = Number(process.env.LAYERWISE_VSCODE_TIMEOUT_MS ?? 5 * 60_000);
+// The build/tag/push tests against real podman and registries add about a minute and a half.
+const TIMEOUT_MS = Number(process.env.LAYERWISE_VSCODE_TIMEOUT_MS ?? 8 * 60_000);
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SCREENSHOTS = join(repoRoot, 'test-results', 'vscode');
@@ -372,6 +373,7 @@ function buildTree(dockerfile) {
  */
 async function checkBuildAsAPerson(browser, server, { folder, developmentPath, containers }) {
   console.log('\nperson build: progress, cancel, and login from the notifications');
+  const startedAt = Date.now();
   const settingsDir = join(folder, '.vscode');
   const slow = join(folder, 'containers', 'slow');
   mkdirSync(settingsDir, { recursive: true });
@@ -470,6 +472,7 @@ async function checkBuildAsAPerson(browser, server, { folder, developmentPath, c
   rmSync(settingsDir, { recursive: true, force: true });
   // The .vsix run expects that registry to ask for credentials again.
   spawnSync('podman', ['logout', containers.authRegistry], { env: { ...process.env, ...containers.env } });
+  notes.push(`person build: ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 }
 
 /**
@@ -480,6 +483,7 @@ async function checkBuildAsAPerson(browser, server, { folder, developmentPath, c
 async function checkUntrustedAsAPerson(browser, temp, { folder, developmentPath, env }) {
   if (finishing) return;
   console.log('\nperson untrusted: build and push are not offered in an untrusted workspace');
+  const startedAt = Date.now();
   const server = await codeServer('untrusted', {
     userDataDir: join(temp, 'untrusted', 'user-data'),
     extensionsDir: join(temp, 'untrusted', 'extensions'),
@@ -517,6 +521,7 @@ async function checkUntrustedAsAPerson(browser, temp, { folder, developmentPath,
   ]);
   await view.context.close();
   await server.stop();
+  notes.push(`person untrusted: ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 }
 
 /** The installed package as a person meets it: a Dockerfile gets its squiggle, and activation stays in budget. */

@@ -185,13 +185,21 @@ describe('build, tag and push with a real container engine', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it('builds a stage through the code lens\'s arguments (--target) and maps both stages\' layers', async () => {
+  it('the "Build stage" code lens above a FROM builds that stage (--target) and maps both stages\' layers', async () => {
     const uri = workspaceFile('containers/run/Dockerfile');
     await configure(settingsFor(path.dirname(uri.fsPath), 'podman', 'localhost/layerwise-run:1'));
-    const built = await command('layerwise.buildStage', uri.toString(), 'builder', 0);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const builderFrom = lineOf(document, 'FROM localhost/layerwise-test-base:1 AS builder');
+    const lenses = await until('the server\'s code lenses', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      return found?.some((lens) => lens.command?.command === 'layerwise.buildStage') ? found : undefined;
+    }, 20_000);
+    const lens = lenses.find((candidate) => candidate.command?.command === 'layerwise.buildStage' && candidate.range.start.line === builderFrom);
+    assert.ok(lens?.command, 'a Build stage lens on the builder\'s FROM');
+    assert.deepEqual(lens.command.arguments?.slice(1), ['builder', 0], '(documentUri, stageName, stageIndex)');
+    const built = (await vscode.commands.executeCommand<Outcome>(lens.command.command, ...(lens.command.arguments ?? []))) as Outcome;
     assert.equal(built.status, 'succeeded', built.message);
     assert.equal(built.tag, 'localhost/layerwise-run:builder');
-    const document = await vscode.workspace.openTextDocument(uri);
     const lines = built.layerSizes!.layers.map((layer) => `${layer.keyword}@${layer.line}`);
     assert.deepEqual(lines, [`WORKDIR@${lineOf(document, 'WORKDIR /src')}`, `RUN@${lineOf(document, 'RUN dd if=/dev/zero of=/src/big')}`]);
     assert.ok(built.layerSizes!.layers[1].size >= 200 * 1024);
