@@ -5,6 +5,7 @@ import { shellParser } from './runtime.js';
 import { scriptFromText, shellScriptOf } from './script-source.js';
 import { shellInEffect } from './shell-in-effect.js';
 import { copyTree, type SyntaxNode } from './syntax-node.js';
+import { shiftScript } from './shift.js';
 import type { ShellScript, ShellSource } from './types.js';
 
 /** Parses a script; a plain string is read as a script whose offsets are its own. */
@@ -30,14 +31,19 @@ const parsedScripts = new WeakMap<Instruction, { shell: string; start: number; s
  * The parsed script of one of `tree`'s RUN, CMD or ENTRYPOINT instructions,
  * read with the SHELL in effect and the document's text; parsed once per
  * instruction for all rules. An instruction object the incremental parser
- * reuses has the same text, so it is parsed again only when it moved
- * (its offsets changed) or its shell did.
+ * reuses has the same text: when it only moved, its script is shifted, not
+ * parsed again; when its shell changed, it is parsed again.
  */
 export function parseInstructionScript(tree: DockerfileTree, instruction: Instruction): ShellScript | undefined {
   const shell = shellInEffect(tree, instruction);
   const shellKey = shell.join('\0');
   const cached = parsedScripts.get(instruction);
-  if (cached && cached.shell === shellKey && cached.start === instruction.start) return cached.script;
+  if (cached && cached.shell === shellKey) {
+    if (cached.start === instruction.start) return cached.script;
+    const script = cached.script && shiftScript(cached.script, instruction.start - cached.start, tree.text);
+    parsedScripts.set(instruction, { shell: shellKey, start: instruction.start, script });
+    return script;
+  }
   const source = shellScriptOf(instruction, { shell, document: tree.text });
   const script = source && parseShell(source);
   parsedScripts.set(instruction, { shell: shellKey, start: instruction.start, script });
