@@ -113,7 +113,7 @@ function readCheckOptions(value: string): { skipAll: boolean; names: string[] } 
 
 /** BuildKit's check names are PascalCase words, unlike hadolint's DLxxxx codes. */
 function isBuildkitCheckName(alias: string): boolean {
-  return /^[A-Z][a-z]/.test(alias);
+  return /^[A-Z][A-Za-z]+$/.test(alias) && !/^(DL|SC)\d/.test(alias);
 }
 
 function namesOf(rule: Rule): string[] {
