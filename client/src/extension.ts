@@ -1,27 +1,27 @@
 import * as path from 'node:path';
-import { workspace, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { ExtensionContext } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerBuild } from './build/index.js';
+import type { startLanguageClient } from './language-client.js';
 
-let client: LanguageClient | undefined;
+let client: Promise<LanguageClient> | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'dockerfile' }],
-    // The server re-reads lint configuration and .dockerignore files when they change.
-    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}') },
-  };
-  client = new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);
-  registerBuild(context, client);
-  await client.start();
+/**
+ * Registers the commands and starts the language client in the background:
+ * activation returns at once, and what needs the server waits for `client`.
+ */
+export function activate(context: ExtensionContext): void {
+  client = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    // A path the bundler leaves alone: the client library is its own bundle, loaded here, after activation.
+    const module = require(path.join(__dirname, 'language-client.js')) as { startLanguageClient: typeof startLanguageClient };
+    return module.startLanguageClient(context);
+  });
+  const started = client;
+  registerBuild(context, () => started);
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  const running = await client?.catch(() => undefined);
   client = undefined;
+  await running?.stop();
 }

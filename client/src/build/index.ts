@@ -11,7 +11,7 @@ import { RecentTags } from './prompts.js';
 import { LayerwiseTaskProvider, TASK_TYPE, type LayerwiseTaskDefinition } from './tasks.js';
 
 /** Registers the build, tag and push commands, the `layerwise` task type and the layer-size hints. */
-export function registerBuild(context: vscode.ExtensionContext, client: BaseLanguageClient): BuildServices {
+export function registerBuild(context: vscode.ExtensionContext, client: () => Promise<BaseLanguageClient>): BuildServices {
   const hints = new LayerHints();
   const services: BuildServices = {
     plans: new ServerPlans(client),

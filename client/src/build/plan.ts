@@ -9,7 +9,8 @@ export interface PlanSource {
 }
 
 export class ServerPlans implements PlanSource {
-  constructor(private readonly client: BaseLanguageClient) {}
+  /** The client starts after activation; requests wait for it. */
+  constructor(private readonly client: () => Promise<BaseLanguageClient>) {}
 
   /** The plan of the text as it will be built: the open editor's (saved before a build) or the file's. */
   async planFor(uri: vscode.Uri): Promise<BuildPlan | undefined> {
@@ -21,6 +22,7 @@ export class ServerPlans implements PlanSource {
       return undefined;
     }
     const params: BuildPlanParams = { uri: uri.toString(), text };
-    return (await this.client.sendRequest<BuildPlan | null>(BUILD_PLAN_METHOD, params)) ?? undefined;
+    const client = await this.client();
+    return (await client.sendRequest<BuildPlan | null>(BUILD_PLAN_METHOD, params)) ?? undefined;
   }
 }
