@@ -44,6 +44,11 @@ testRule(rule, {
       note: 'removing the index in a later RUN leaves it in this layer',
     },
     {
+      code: 'FROM alpine\nRUN apk upgrade\n',
+      findings: ['apk upgrade'],
+      output: 'FROM alpine\nRUN apk upgrade --no-cache\n',
+    },
+    {
       code: 'FROM alpine\nRUN apk update && apk add --no-cache curl\n',
       findings: [{ text: 'apk update', messageId: 'updateLeft' }],
       note: 'apk update keeps the index even when apk add does not',

@@ -118,15 +118,14 @@ export default defineRule({
       instruction(instruction, stage, onbuild) {
         if (onbuild || !layersShip(context.tree, stage)) return;
         position++;
-        const cwd = () => workdirAt(context.tree, stage, instruction, context.variables);
         if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
-          for (const copy of copiedPaths(context.tree, instruction, cwd(), context.variables)) copies.push({ instruction, path: copy.path, alternatives: copy.alternatives, position });
+          for (const copy of copiedPaths(context.tree, instruction, workdirAt(context.tree, stage, instruction, context.variables), context.variables)) copies.push({ instruction, path: copy.path, alternatives: copy.alternatives, position });
           return;
         }
         if (instruction.keyword !== 'RUN') return;
         const script = parseInstructionScript(context.tree, instruction);
         if (script && !script.hasErrors) {
-          const effects = runEffects(script, cwd(), context.variables.scopeAt(instruction.start)).filter((effect) => effect.kind === 'chmod' || effect.kind === 'chown');
+          const effects = runEffects(script, workdirAt(context.tree, stage, instruction, context.variables), context.variables.scopeAt(instruction.start)).filter((effect) => effect.kind === 'chmod' || effect.kind === 'chown');
           for (const command of [...new Set(effects.map((effect) => effect.command))]) {
             const matches = effects.flatMap((effect): Match[] => {
               if (effect.command !== command) return [];

@@ -1,7 +1,7 @@
 import { copyArguments } from '../../analysis/copy.js';
 import { commandsWithDirectory, globMatches, normalizePath, resolvePath, substituteVariables, workdirAt } from '../../analysis/filesystem-effects.js';
 import { pipInstall } from '../../analysis/package-managers.js';
-import { findFlags, operands, parseInstructionScript, programName, type ShellCommand } from '../../analysis/shell/index.js';
+import { findFlags, operands, parseInstructionScript, programName, unwrappedCommands, type ShellCommand } from '../../analysis/shell/index.js';
 import type { Instruction, Token } from '../../parser/index.js';
 import { defineRule } from '../../lint/define-rule.js';
 import { indentationAt, lineEndOf, removeInstruction } from '../../lint/helpers/edits.js';
@@ -170,16 +170,16 @@ export default defineRule({
       instruction(instruction, stage, onbuild) {
         if (onbuild) return;
         instructions.push(instruction);
-        const cwd = () => workdirAt(context.tree, stage, instruction, context.variables);
         if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
           const source = broadSource(instruction, context.tree.escapeChar);
-          if (source) pending.push({ copy: instruction, source, position: instructions.length - 1, cwd: cwd() });
+          if (source) pending.push({ copy: instruction, source, position: instructions.length - 1, cwd: workdirAt(context.tree, stage, instruction, context.variables) });
           return;
         }
         if (instruction.keyword !== 'RUN' || pending.length === 0) return;
         const script = parseInstructionScript(context.tree, instruction);
         if (!script || script.hasErrors) return;
-        const located = commandsWithDirectory(script, cwd(), context.variables.scopeAt(instruction.start));
+        if (!unwrappedCommands(script).some((command) => installOf(command))) return;
+        const located = commandsWithDirectory(script, workdirAt(context.tree, stage, instruction, context.variables), context.variables.scopeAt(instruction.start));
         const found = located.find(({ command }) => installOf(command));
         const install = found && installOf(found.command);
         if (!found || !install) return;

@@ -66,9 +66,8 @@ export default defineRule({
       },
       instruction(instruction, stage, onbuild) {
         if (onbuild || !layersShip(context.tree, stage)) return;
-        const cwd = () => workdirAt(context.tree, stage, instruction, context.variables);
         if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
-          for (const copy of copiedPaths(context.tree, instruction, cwd(), context.variables)) {
+          for (const copy of copiedPaths(context.tree, instruction, workdirAt(context.tree, stage, instruction, context.variables), context.variables)) {
             // ADD unpacks a local tar archive into the destination: what lands there has other names.
             if (instruction.keyword === 'ADD' && ARCHIVE_ADD.test(copy.source) && !/^[a-z]+:\/\//i.test(copy.source)) continue;
             added.push({ paths: [copy.path, ...copy.alternatives], instruction, origin: instruction.keyword, clone: false });
@@ -81,7 +80,7 @@ export default defineRule({
         // What a RUN writes or deletes under one of its mounts happens in the mount, not in a layer.
         const mounts = mountTargets(instruction);
         const inLayer = (effect: RunEffect) => !mounts.some((mount) => isWithin(effect.path, mount.target));
-        const effects = runEffects(script, cwd(), context.variables.scopeAt(instruction.start)).filter(inLayer);
+        const effects = runEffects(script, workdirAt(context.tree, stage, instruction, context.variables), context.variables.scopeAt(instruction.start)).filter(inLayer);
         const removals = effects.filter((effect) => effect.kind === 'remove');
         for (const removal of removals) {
           const earlier = added.filter((entry) => removes(removal, entry));

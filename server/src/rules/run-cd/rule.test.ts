@@ -15,6 +15,7 @@ testRule(rule, {
     },
     { code: 'FROM a\nWORKDIR /tmp\nRUN cd build && make && cd .. && rm -rf build\n', note: 'a relative temporary folder' },
     { code: 'FROM a\nRUN cd - && make\n', note: 'cd - returns to a folder the shell knows' },
+    { code: 'FROM a\nRUN --mount=type=bind,target=/src cd /src && make install\n', note: 'a mount exists only during its RUN' },
     {
       code: 'FROM a\nRUN apt-get update && apt-get install -y gnupg && cd /usr/src && curl -O https://x/a.tgz\n',
       note: 'hadolint reports every cd; a cd in the middle of a longer script is a step of that script, not a stand-in for WORKDIR',
