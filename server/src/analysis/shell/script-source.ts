@@ -44,7 +44,10 @@ export function isPosixShell(program: string): boolean {
 
 /** The base name of a program path: `apt-get` for `/usr/bin/apt-get`, `powershell` for `C:\Windows\...\powershell.exe`. */
 export function programName(program: string): string {
-  return (program.split(/[\\/]/).pop() ?? program).replace(/\.exe$/i, '');
+  // Rules call this for every command of every script: most names have no folder and no .exe.
+  const slash = Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\'));
+  const name = slash < 0 ? program : program.slice(slash + 1);
+  return name.length > 4 && name.charCodeAt(name.length - 4) === 46 && name.slice(-4).toLowerCase() === '.exe' ? name.slice(0, -4) : name;
 }
 
 function isOnlyMarker(instruction: Instruction, heredoc: Heredoc): boolean {
