@@ -66,7 +66,7 @@ export default defineRule({
         merge: 'Merge into the RUN before',
       },
       'zh-cn': {
-        consecutive: '这条 RUN 和上一条 RUN 各自只执行一个命令，且参数相同：合并成一条 RUN 只会产生一层，而不是两层。',
+        consecutive: '这条 RUN 和上一条 RUN 各自只执行一个命令，且选项（如 --mount）相同：合并成一条 RUN 只会产生一层，而不是两层。',
         merge: '合并到上一条 RUN',
       },
     },
@@ -77,8 +77,8 @@ export default defineRule({
         fix: 'Appends the second RUN’s command to the first with `&& \\` and a continuation line, keeping the comments between them as continuation comments. Safe, and offered only, when the first command leaves no shell state behind (no cd, export, set, source, alias, ...): then the second command runs exactly as it did in a shell of its own.',
       },
       'zh-cn': {
-        summary: '报告同一阶段中紧跟在另一条 RUN 之后、两者都只执行一个命令且参数相同的 RUN。',
-        why: '每条 RUN 都会增加一层和一个缓存步骤。相邻的两条单命令 RUN 通常做的是同一件事，合成一条 RUN 就只有一层：镜像历史更短，前一个命令创建、后一个命令删除的文件也根本不会进入镜像层。已经串联多个命令的 RUN 不报告（它们多半是为了构建缓存有意拆开的），参数不同（例如挂载不同）、无法合并的 RUN 也不报告。两者之间的注释不算隔开，其他任何指令都算。',
+        summary: '报告同一阶段中紧跟在另一条 RUN 之后、两者都只执行一个命令且选项相同的 RUN。',
+        why: '每条 RUN 都会增加一层和一个缓存步骤。相邻的两条单命令 RUN 通常做的是同一件事，合成一条 RUN 就只有一层：镜像历史更短，前一个命令创建、后一个命令删除的文件也根本不会进入镜像层。已经串联多个命令的 RUN 不报告（它们多半是为了构建缓存有意拆开的），选项不同（例如挂载不同）、无法合并的 RUN 也不报告。两者之间的注释不算隔开，其他任何指令都算。',
         fix: '用 `&& \\` 和续行把第二条 RUN 的命令接到第一条后面，两者之间的注释保留为续行中的注释。仅当第一个命令不会留下 shell 状态（没有 cd、export、set、source、alias 等）时才提供此修复，且是安全的：第二个命令的运行方式与它单独在一个 shell 中时完全相同。',
       },
     },

@@ -151,7 +151,7 @@ export default defineRule({
       'zh-cn': {
         summary: '报告在同一阶段中，先复制整个构建上下文（或源码目录）再安装依赖的 COPY：npm ci、yarn、pnpm install、pip install -r、poetry、pipenv、uv sync、bundle install、go mod download、mvn dependency:go-offline、composer install、cargo fetch。',
         why: '构建缓存只有在某一步之前的所有层都没有变化时才会复用这一步。如果先复制了源码，任何文件的改动都会让 COPY 这一层失效，从而重新执行依赖安装，而它通常是最慢的一步。先只复制清单和锁文件（package.json 及其锁文件、requirements.txt、go.mod 和 go.sum、Gemfile 和 Gemfile.lock、pom.xml、composer.json 和 composer.lock、Cargo.toml 和 Cargo.lock 等），安装依赖后再复制其余文件，只要清单不变，已安装的依赖就能一直命中缓存。',
-        fix: '把这条 COPY 改为只把清单文件复制到同一目录（保留原有参数），并把完整的 COPY 移到安装步骤之后；如果之前已有 COPY 复制了清单，则只移动这条 COPY。仅当 COPY 复制的是整个上下文、目标正是安装所在的目录、两者之间没有依赖这些文件的指令、且该 RUN 只做安装时才提供；保存时不会自动应用，因为安装可能还需要清单之外的文件（.npmrc、补丁、工作区中的其他包等）。',
+        fix: '把这条 COPY 改为只把清单文件复制到同一目录（保留原有选项），并把完整的 COPY 移到安装步骤之后；如果之前已有 COPY 复制了清单，则只移动这条 COPY。仅当 COPY 复制的是整个上下文、目标正是安装所在的目录、两者之间没有依赖这些文件的指令、且该 RUN 只做安装时才提供；保存时不会自动应用，因为安装可能还需要清单之外的文件（.npmrc、补丁、工作区中的其他包等）。',
       },
     },
     examples: {

@@ -18,6 +18,8 @@ testRule(rule, {
   invalid: [
     { code: 'FROM a\nCOPY setup.sh /tmp/\nRUN sh /tmp/setup.sh\nRUN rm /tmp/setup.sh\n', findings: ['/tmp/setup.sh'] },
     { code: 'FROM a\nCOPY setup.sh /tmp/setup.sh\nRUN rm -rf /tmp/*\n', findings: ['/tmp/*'], note: 'a glob over it' },
+    { code: 'FROM a\nCOPY a.sh /opt/tools/a.sh\nRUN rm -rf /opt/tools/\n', findings: ['/opt/tools/'], note: 'the folder it is in, with a trailing slash' },
+    { code: 'FROM a\nCOPY *.sh /opt/tools/\nRUN rm /opt/tools/*.sh\n', findings: ['/opt/tools/*.sh'], note: 'the same glob' },
     { code: 'FROM a\nCOPY app.tar /opt/app\nRUN rm /opt/app/app.tar\n', findings: ['/opt/app/app.tar'], note: 'the destination was an existing folder' },
     { code: 'FROM a\nWORKDIR /src\nCOPY x.sh ./\nRUN ./x.sh\nRUN rm x.sh\n', findings: ['x.sh'], note: 'relative paths against WORKDIR' },
     { code: 'FROM a\nCOPY x.sh .\nRUN rm -f ./x.sh\n', findings: ['./x.sh'], note: 'both relative to the base image’s folder' },
