@@ -52,7 +52,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   // Shell-aware rules need the shell parser (WebAssembly, loaded once) before the first lint.
   await initShell();
   locale = localeOf(params.locale);
-  runner = new LintRunner(locale);
+  runner = new LintRunner(locale, (message) => connection.console.error(message));
   pullDiagnostics = Boolean(params.capabilities.textDocument?.diagnostic);
   settings.configure(Boolean(params.capabilities.workspace?.configuration));
   client = clientFeatures(params.capabilities);

@@ -9,6 +9,12 @@ export interface LintOptions {
   /** Severity per rule id or alias (`off` disables); wins over the rule's default. */
   severities?: Record<string, Severity | 'off'>;
   settings?: LintSettings;
+  /**
+   * Called when a rule throws: the rule is left out of the rest of this lint and
+   * the other rules go on (the server must not lose every diagnostic to one bug).
+   * Without it the error propagates, so tests and fuzzing see it.
+   */
+  onRuleError?: (rule: Rule, error: unknown) => void;
 }
 
 /** Runs every enabled rule over one tree in a single walk; findings come sorted by position. */
@@ -26,7 +32,12 @@ export function lint(tree: DockerfileTree, options: LintOptions): Finding[] {
       if (suppressions.suppresses(rule, report.span.start)) return;
       findings.push(toFinding(rule, severity, locale, report));
     });
-    active.push(rule.create(context));
+    if (!options.onRuleError) {
+      active.push(rule.create(context));
+      continue;
+    }
+    const visitors = isolated(rule, () => rule.create(context), options.onRuleError);
+    if (visitors) active.push(visitors);
   }
   walk(tree, active);
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
@@ -79,6 +90,31 @@ function contextFor(shared: SharedAnalyses, report: (report: Report) => void): R
     },
     report,
   };
+}
+
+/**
+ * Creates a rule's visitors so that an exception in the rule reaches `onError`
+ * once and silences the rule for the rest of the walk instead of ending it.
+ */
+function isolated(rule: Rule, create: () => Visitors, onError: (rule: Rule, error: unknown) => void): Visitors | undefined {
+  let failed = false;
+  const guard = (run: (...args: never[]) => void) => (...args: never[]): void => {
+    if (failed) return;
+    try {
+      run(...args);
+    } catch (error) {
+      failed = true;
+      onError(rule, error);
+    }
+  };
+  let visitors: Visitors | undefined;
+  guard(() => {
+    visitors = create();
+  })();
+  if (!visitors) return undefined;
+  const guarded: Record<string, unknown> = {};
+  for (const [key, handler] of Object.entries(visitors)) guarded[key] = typeof handler === 'function' ? guard((handler as (...args: never[]) => void).bind(visitors)) : handler;
+  return guarded as Visitors;
 }
 
 export function formatMessage(template: string, data: Report['data']): string {

@@ -1,5 +1,5 @@
 import { lint, type LintOptions } from '../lint/engine.js';
-import type { Finding, Locale } from '../lint/types.js';
+import type { Finding, Locale, Rule } from '../lint/types.js';
 import type { DockerfileTree } from '../parser/index.js';
 import { allRules } from '../rules/index.js';
 import { shellcheckFindings } from '../shellcheck/run.js';
@@ -15,7 +15,21 @@ export class LintRunner {
   /** One options object per (settings, project) pair, so cached findings are found again by identity. */
   private readonly optionsCache = new WeakMap<ServerSettings, WeakMap<ProjectConfig, LintOptions>>();
 
-  constructor(private readonly locale: Locale) {}
+  /** Rule failures already logged: a broken rule fails on every keystroke, but says so once. */
+  private readonly reportedFailures = new Set<string>();
+
+  /** `log` hears of a rule that throws (it is left out, the others still report). */
+  constructor(
+    private readonly locale: Locale,
+    private readonly log: (message: string) => void = () => {},
+  ) {}
+
+  private readonly onRuleError = (rule: Rule, error: unknown): void => {
+    const message = `rule ${rule.meta.id} failed and was skipped: ${error instanceof Error ? error.message : String(error)}`;
+    if (this.reportedFailures.has(message)) return;
+    this.reportedFailures.add(message);
+    this.log(`${message}${error instanceof Error && error.stack ? `\n${error.stack}` : ''}`);
+  };
 
   /** The editor's `layerwise.rules` win over the project's .hadolint.yaml. */
   options(settings: ServerSettings, project: ProjectConfig): LintOptions {
@@ -31,6 +45,7 @@ export class LintRunner {
         locale: this.locale,
         severities: { ...project.config.severities, ...settings.rules },
         settings: { ...project.config.settings, dockerignore: project.dockerignore },
+        onRuleError: this.onRuleError,
       };
       byProject.set(project, options);
     }
