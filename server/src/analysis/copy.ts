@@ -13,7 +13,10 @@ export function copyArguments(instruction: Instruction, escape = '\\'): CopyArgu
     ? instruction.exec.elements
     : instruction.words.map((word) => ({ ...word, value: unquote(word.value, escape) }));
   if (words.length === 0) return { sources: [] };
-  const markers = new Set(instruction.heredocs.map((heredoc) => heredoc.marker.start));
-  const sources = words.slice(0, -1).filter((word) => !markers.has(word.start));
-  return { sources, destination: words[words.length - 1] };
+  // A quoted delimiter with a blank (`<<'x y'`) spans two words: any word inside a marker is part of it.
+  const inMarker = (word: Token) => instruction.heredocs.some(({ marker }) => word.start < marker.end && marker.start < word.end);
+  const sources = words.slice(0, -1).filter((word) => !inMarker(word));
+  // `COPY <<EOF` has no destination: a heredoc marker is always a source.
+  const last = words[words.length - 1];
+  return { sources, destination: inMarker(last) ? undefined : last };
 }

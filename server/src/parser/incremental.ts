@@ -18,9 +18,11 @@ export function applyEdit(tree: DockerfileTree, edit: TextEdit): DockerfileTree 
   const text = oldText.slice(0, edit.start) + edit.text + oldText.slice(edit.end);
   const delta = edit.text.length - (edit.end - edit.start);
   const first = lastInstructionAtOrBefore(tree.instructions, edit.start);
-  if (first < 0 || edit.start <= lineStart(oldText, tree.instructions[0].start)) return parse(text);
+  // Up to the first instruction's keyword, an edit can make or break a parser directive: parse it all.
+  if (first < 0 || edit.start <= tree.instructions[0].start) return parse(text);
 
-  const reparseFrom = lineStart(oldText, tree.instructions[first].start);
+  // The byte-order mark is not part of the first line's text (parse starts after it).
+  const reparseFrom = Math.max(lineStart(oldText, tree.instructions[first].start), tree.bom ? 1 : 0);
   const state = newState(text);
   state.escape = tree.escapeChar.charCodeAt(0);
   state.directives.done = true;

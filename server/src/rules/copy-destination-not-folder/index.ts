@@ -43,12 +43,14 @@ export default defineRule({
       const { token: destination, path, sources: count } = found;
       if (path === undefined || path.endsWith('/') || (context.tree.escapeChar === '`' && path.endsWith('\\'))) return;
       // Inside the closing quote, when the destination is quoted.
-      const closing = /["']$/.test(context.text.slice(destination.start, destination.end)) ? destination.end - 1 : destination.end;
+      const written = context.text.slice(destination.start, destination.end);
+      const closing = /["']$/.test(written) ? destination.end - 1 : destination.end;
       context.report({
         span: destination,
         messageId: 'notFolder',
         data: { keyword: instruction.keyword, count },
-        fixes: [{ messageId: 'addSlash', edits: [{ start: closing, end: closing, text: '/' }], safe: false }],
+        // `<<` plus a slash would become a heredoc marker.
+        fixes: written.startsWith('<<') ? [] : [{ messageId: 'addSlash', edits: [{ start: closing, end: closing, text: '/' }], safe: false }],
       });
     };
     return { COPY: check, ADD: check };

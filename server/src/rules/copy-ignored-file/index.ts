@@ -73,9 +73,20 @@ function readPatterns(text: string): Pattern[] {
     if (text === '' || text.startsWith('#')) continue;
     const negated = text.startsWith('!');
     const single = ignore({ ignorecase: false }).add(negated ? text.slice(1) : text);
+    // A pattern the matcher cannot compile (`[`) would throw on every path; Docker refuses it, we skip it.
+    if (!compiles(single)) continue;
     patterns.push({ text, negated, matches: (path) => single.ignores(path) });
   }
   return patterns;
+}
+
+function compiles(matcher: ReturnType<typeof ignore>): boolean {
+  try {
+    matcher.ignores('probe');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The source words of a COPY or ADD as written (quotes kept for expansion), heredocs left out. */

@@ -1,5 +1,8 @@
 import { defineRule } from '../../lint/define-rule.js';
+import { applyEdits } from '../../lint/fix.js';
 import { removeLines } from '../../lint/helpers/edits.js';
+import type { TextEdit } from '../../lint/types.js';
+import { parse, type DockerfileTree } from '../../parser/index.js';
 import { ignorePragmas } from '../../lint/suppressions.js';
 
 export default defineRule({
@@ -42,13 +45,24 @@ export default defineRule({
     return {
       end() {
         for (const { comment } of ignorePragmas(context.tree)) {
+          const edit = removeLines(context.text, comment);
           context.report({
             span: comment,
             messageId: 'disabled',
-            fixes: [{ messageId: 'remove', edits: [removeLines(context.text, comment)], safe: false }],
+            fixes: keepsDirectives(context.tree, edit) ? [{ messageId: 'remove', edits: [edit], safe: false }] : [],
           });
         }
       },
     };
   },
 });
+
+/**
+ * Whether removing a comment above the first instruction leaves the parser
+ * directives as they were: with it gone, a `# escape=` line below could become one.
+ */
+function keepsDirectives(tree: DockerfileTree, edit: TextEdit): boolean {
+  if (edit.start > (tree.instructions[0]?.start ?? tree.text.length)) return true;
+  const after = parse(applyEdits(tree.text, [edit]).text);
+  return after.directives.length === tree.directives.length && after.escapeChar === tree.escapeChar;
+}

@@ -1,6 +1,6 @@
 import { defineRule } from '../../lint/define-rule.js';
 import type { Fix } from '../../lint/types.js';
-import type { EscapeChar, KeyValue } from '../../parser/index.js';
+import { parse, type EscapeChar, type KeyValue } from '../../parser/index.js';
 
 export default defineRule({
   meta: {
@@ -41,13 +41,25 @@ export default defineRule({
       const pair = instruction.pairs?.[0];
       if (!pair?.legacy || !pair.value) return;
       const data = { keyword: instruction.keyword, key: pair.key.value };
-      const rewritten = toKeyValue(context.text, pair, context.tree.escapeChar);
+      const rewritten = verified(instruction.keyword, pair, toKeyValue(context.text, pair, context.tree.escapeChar), context.tree.escapeChar);
       const fixes: Fix[] = rewritten === undefined ? [] : [{ messageId: 'toEquals', data, edits: [{ start: pair.key.start, end: pair.value.end, text: rewritten }], safe: true }];
       context.report({ span: pair.key, messageId: 'legacy', data, fixes });
     };
     return { ENV: check, LABEL: check };
   },
 });
+
+/**
+ * The rewrite, when it reads back as one `KEY=value` pair with the same key and
+ * no parse error: keys and values made of quotes and escapes (`LABEL " t`)
+ * have no such spelling.
+ */
+function verified(keyword: string, pair: KeyValue, rewritten: string | undefined, escape: EscapeChar): string | undefined {
+  if (rewritten === undefined) return undefined;
+  const tree = parse(`${escape === '\\' ? '' : `# escape=${escape}\n`}${keyword} ${rewritten}\n`);
+  const pairs = tree.instructions[0]?.pairs ?? [];
+  return tree.errors.length === 0 && pairs.length === 1 && !pairs[0].legacy && pairs[0].key.value === pair.key.value ? rewritten : undefined;
+}
 
 /**
  * `KEY=value` with the value BuildKit read from `KEY value`: there the whole

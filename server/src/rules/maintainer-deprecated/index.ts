@@ -40,7 +40,7 @@ export default defineRule({
       MAINTAINER(instruction, _stage, onbuild) {
         if (onbuild) return;
         const value = instruction.args.value.replace(/^"(.*)"$/, '$1');
-        const label = `LABEL maintainer=${JSON.stringify(value)}`;
+        const label = `LABEL maintainer=${quoted(value, context.tree.escapeChar)}`;
         context.report({
           span: instruction.keywordToken,
           messageId: 'deprecated',
@@ -50,3 +50,10 @@ export default defineRule({
     };
   },
 });
+
+/** A double-quoted LABEL value that reads back as `value`: quotes, `$` and the escape character escaped with the file's escape character. */
+function quoted(value: string, escape: string): string {
+  let out = '"';
+  for (const char of value) out += char === '"' || char === '$' || char === escape ? escape + char : char;
+  return `${out}"`;
+}

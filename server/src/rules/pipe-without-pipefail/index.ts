@@ -52,14 +52,18 @@ function pipefailShell(tree: DockerfileTree, stage: Stage | undefined, shell: re
 }
 
 /** Where a line can go in front of the RUN: above the comments directly over it, so an ignore pragma stays with its RUN. */
-function insertionPoint(text: string, instruction: Instruction): number {
-  let lineStart = text.lastIndexOf('\n', instruction.start - 1) + 1;
-  while (lineStart > 0) {
+function insertionPoint(tree: DockerfileTree, instruction: Instruction): number {
+  const text = tree.text;
+  // Never above a parser directive (it would stop being one) or the byte-order mark.
+  const lastDirective = tree.directives[tree.directives.length - 1];
+  const floor = lastDirective ? text.indexOf('\n', lastDirective.end) + 1 || text.length : tree.bom ? 1 : 0;
+  let lineStart = Math.max(floor, text.lastIndexOf('\n', instruction.start - 1) + 1);
+  while (lineStart > floor) {
     const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
     if (!text.slice(previousStart, lineStart).trimStart().startsWith('#')) break;
     lineStart = previousStart;
   }
-  return lineStart;
+  return Math.max(floor, lineStart);
 }
 
 /** `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` as it is written in a Dockerfile. */
@@ -68,7 +72,7 @@ function shellInstruction(shell: readonly string[]): string {
 }
 
 function shellFix(tree: DockerfileTree, instruction: Instruction, shell: string): Fix {
-  const at = insertionPoint(tree.text, instruction);
+  const at = insertionPoint(tree, instruction);
   return { messageId: 'addShell', edits: [{ start: at, end: at, text: `${indentationAt(tree.text, instruction.start)}${shell}${lineEndOf(tree.text)}` }], safe: false };
 }
 

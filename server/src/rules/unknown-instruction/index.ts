@@ -2,6 +2,7 @@ import { INSTRUCTIONS, isInstruction } from '../../analysis/instructions.js';
 import { defineRule } from '../../lint/define-rule.js';
 import { replace } from '../../lint/helpers/edits.js';
 import { closestMatch } from '../../lint/helpers/suggest.js';
+import { parse, type Instruction } from '../../parser/index.js';
 
 export default defineRule({
   meta: {
@@ -55,9 +56,20 @@ export default defineRule({
           span: token,
           messageId: 'unknownSuggest',
           data: { ...data, suggestion },
-          fixes: [{ messageId: 'replaceKeyword', data: { suggestion }, edits: [replace(token, suggestion)], safe: false }],
+          // `n = t` is close to ENV, but `ENV = t` does not parse: suggest it, offer no fix.
+          fixes: renameParses(context.text, instruction, suggestion, context.tree.escapeChar)
+            ? [{ messageId: 'replaceKeyword', data: { suggestion }, edits: [replace(token, suggestion)], safe: false }]
+            : [],
         });
       },
     };
   },
 });
+
+/** Whether the instruction, with its keyword replaced, parses with no more errors than it had. */
+function renameParses(text: string, instruction: Instruction, keyword: string, escape: string): boolean {
+  const directive = escape === '\\' ? '' : `# escape=${escape}\n`;
+  const rest = text.slice(instruction.keywordToken.end, instruction.end);
+  const errors = (source: string) => parse(directive + source).errors.length;
+  return errors(keyword + rest) <= errors(instruction.keywordToken.value + rest);
+}
