@@ -545,8 +545,8 @@ async function checkInstalledAsAPerson(browser, server, folder) {
       await page.screenshot({ path: join(SCREENSHOTS, '05-vsix-running-extensions.png') });
       const verdict = ms <= ACTIVATION_BUDGET_MS ? 'within' : 'OVER';
       notes.push(`vsix (production build): Running Extensions says: ${text} (code loading + activate() call): ${verdict} the ${ACTIVATION_BUDGET_MS} ms budget`);
-      // Known over budget until the client loads less at activation; LAYERWISE_ENFORCE_ACTIVATION_BUDGET=1 makes it a failure.
-      if (ms > ACTIVATION_BUDGET_MS && process.env.LAYERWISE_ENFORCE_ACTIVATION_BUDGET === '1') {
+      // The client library loads after activation, so the budget holds; LAYERWISE_ENFORCE_ACTIVATION_BUDGET=0 only reports it.
+      if (ms > ACTIVATION_BUDGET_MS && process.env.LAYERWISE_ENFORCE_ACTIVATION_BUDGET !== '0') {
         throw new Error(`activation took ${ms} ms, over the ${ACTIVATION_BUDGET_MS} ms budget`);
       }
     }],
