@@ -123,11 +123,13 @@ export async function driveServer(root, server, document, { edits = 20, requests
     }
 
     const capabilities = initialized.capabilities;
+    // The last answer of each kind is kept, so the report can show that the server answered something.
+    const answers = {};
     const timeRequests = async (type, params) => {
       const times = [];
       for (let index = 0; index < requests; index++) {
         const start = now();
-        await connection.sendRequest(type, params);
+        answers[type.method] = await connection.sendRequest(type, params);
         times.push(now() - start);
       }
       return times;
@@ -148,6 +150,8 @@ export async function driveServer(root, server, document, { edits = 20, requests
       hoverMs,
       peakRssBytes,
       diagnostics: { open: open.count, last: last.count, versioned: open.versioned },
+      completionItems: completionMs ? (answers[protocol.CompletionRequest.method]?.items ?? answers[protocol.CompletionRequest.method] ?? []).length : undefined,
+      hoverCharacters: hoverMs ? JSON.stringify(answers[protocol.HoverRequest.method]?.contents ?? null).length - (answers[protocol.HoverRequest.method] ? 0 : 4) : undefined,
     };
   } finally {
     const killer = setTimeout(() => child.kill(), 2000);
