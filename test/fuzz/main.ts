@@ -8,7 +8,7 @@ import type { LintSettings } from '../../server/src/lint/types.js';
 import type { RelativeEdit } from './arbitraries.js';
 import { failureOf, inProcessProperty } from './in-process.js';
 import { reduceText } from './reduce.js';
-import { serverProperty, ServerSession } from './server.js';
+import { serverProperty, ServerSession, type ServerRunInput } from './server.js';
 
 interface Options {
   runs: number;
@@ -77,6 +77,32 @@ function minimalCounterexample(counterexample: unknown): string | undefined {
   return reduceText(text, (candidate) => failureOf(candidate, settings, edits)?.split(':')[0] === invariant);
 }
 
+/** The server counterexample's text, reduced while its first problem stays the same kind (same request, same invariant). */
+async function reduceServerCounterexample(session: ServerSession, input: ServerRunInput): Promise<void> {
+  const kind = (message: string | undefined) => message?.split('\n')[0].replace(/\d+/g, 'N').split(':').slice(0, 2).join(':');
+  const failure = async (text: string) => {
+    try {
+      await session.run({ ...input, text });
+      return undefined;
+    } catch (error) {
+      return kind((error as Error).message);
+    }
+  };
+  const expected = await failure(input.text);
+  if (expected === undefined) return;
+  // Server runs are slow: lines only, not characters as in-process.
+  const lines = input.text.match(/[^\n]*\n|[^\n]+/g) ?? [];
+  let kept: string[] = lines;
+  for (let size = Math.max(1, lines.length >> 1); size >= 1; size = size === 1 ? 0 : size >> 1) {
+    for (let start = 0; start < kept.length; ) {
+      const candidate = [...kept.slice(0, start), ...kept.slice(start + size)];
+      if ((await failure(candidate.join(''))) === expected) kept = candidate;
+      else start += size;
+    }
+  }
+  console.log(`\nsmallest failing text found by dropping lines (same edits, targets and settings):\n${JSON.stringify({ ...input, text: kept.join('') })}`);
+}
+
 function report<T>(label: string, details: fc.RunDetails<T>, seconds: number): boolean {
   if (details.failed) {
     console.log(`\n${label}: FAILED after ${details.numRuns} runs (${seconds.toFixed(0)} s)`);
@@ -112,6 +138,7 @@ async function main(): Promise<void> {
     try {
       const details = await fc.check(serverProperty(session, files, progress('server', options.serverRuns)), { ...parameters, numRuns: options.serverRuns });
       ok = report('server', details, (Date.now() - started) / 1000) && ok;
+      if (details.failed && details.counterexample) await reduceServerCounterexample(session, details.counterexample[0]);
     } finally {
       await session.close();
     }

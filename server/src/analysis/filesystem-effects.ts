@@ -68,19 +68,27 @@ export function hasGlob(path: string): boolean {
   return GLOB.test(path);
 }
 
-const segmentPatterns = new Map<string, RegExp>();
+const segmentPatterns = new Map<string, RegExp | null>();
+const MAX_CACHED_PATTERNS = 1000;
 
 /** Shell globbing of one path segment: `*`, `?` and `[...]`, none of which match `/`; a leading dot only by a dot. */
 function segmentMatches(pattern: string, segment: string): boolean {
   if (!hasGlob(pattern)) return pattern === segment;
   if (segment.startsWith('.') && !pattern.startsWith('.')) return false;
   let regex = segmentPatterns.get(pattern);
-  if (!regex) {
+  if (regex === undefined) {
     const source = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\[!/g, '[^');
-    regex = new RegExp(`^${source}$`);
+    // A bracket the shell would take literally (`[#- ]`, `[`) is no valid RegExp: then the segment matches only itself.
+    try {
+      regex = new RegExp(`^${source}$`);
+    } catch {
+      regex = null;
+    }
+    // Patterns come from the text being typed: keep the cache from growing for as long as the server runs.
+    if (segmentPatterns.size >= MAX_CACHED_PATTERNS) segmentPatterns.clear();
     segmentPatterns.set(pattern, regex);
   }
-  return regex.test(segment);
+  return regex === null ? pattern === segment : regex.test(segment);
 }
 
 /** Whether the glob `pattern` (both normalized) names `path`. */

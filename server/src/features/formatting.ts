@@ -193,7 +193,8 @@ function instructionLines(tree: DockerfileTree, instruction: Instruction): Conti
     pos = line.next;
     if (inHeredoc(host, line.start)) break;
     const indentEnd = firstNonBlank(text, line);
-    const kind = indentEnd === line.contentEnd ? 'blank' : !first && text[indentEnd] === '#' ? 'comment' : 'content';
+    // Blanks and lone `\r`s (line breaks to the editor, not to BuildKit) make a blank line: nothing to indent.
+    const kind = /^[ \t\r]*$/.test(text.slice(indentEnd, line.contentEnd)) ? 'blank' : !first && text[indentEnd] === '#' ? 'comment' : 'content';
     const escapeOffset = kind === 'content' ? escapeAt(text, line, escape) : -1;
     const startsOutsideQuotes = quotes.outside;
     const afterWhitespace = quotes.afterWhitespace;

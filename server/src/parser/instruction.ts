@@ -174,7 +174,8 @@ function readPair(context: LineContext, word: LineWord): KeyValue {
   const value = tokenAt(map, line, equals + 1, word.end);
   const pairEnd = value.end;
   key.value = line.slice(word.start, equals);
-  key.end = toSourceEnd(map, equals);
+  // An empty key (`=value` after a continuation) ends where it starts, not at the end of the previous line.
+  key.end = equals > word.start ? toSourceEnd(map, equals) : key.start;
   return { start: key.start, end: pairEnd, key, value, legacy: false };
 }
 

@@ -69,6 +69,17 @@ const REGRESSIONS: Regression[] = [
     text: "COPY <<EOF <<'x y' \nEOF\nx y\n",
     broke: "copy-destination-not-folder took the second word of the marker <<'x y' for the destination (analysis/copy.ts: words inside a marker are not arguments)",
   },
+  {
+    text: 'WORKDIR [#- \nRUN \'\'&curl -o "L"&rm -',
+    broke: 'lint threw: analysis/filesystem-effects.ts made an invalid RegExp of the glob `[#- ` (such a segment now matches only itself; the pattern cache is bounded)',
+  },
+  { text: 'ADD <<EOF <<EOF 3<<\nEOF\nEOF', broke: 'copy-destination-not-folder turned the destination `3<<` into a heredoc marker' },
+  {
+    text: '# syntax=docker/dockerfile:1\n',
+    edits: [{ at: 0, length: 8, text: 'ARG  \\\n \n' }],
+    broke: 'parser: the empty key of `=value` after a continuation ended on the previous line, before it started (parser/instruction.ts)',
+  },
+  { text: 'M \\\n\r\r', broke: 'formatting indented a line of lone CRs, and the second pass took the indent away (features/formatting.ts: such a line is blank)' },
 ];
 
 describe('fuzz regressions: the in-process properties hold on every input the fuzzer once broke', () => {

@@ -49,8 +49,8 @@ export default defineRule({
         span: destination,
         messageId: 'notFolder',
         data: { keyword: instruction.keyword, count },
-        // `<<` plus a slash would become a heredoc marker.
-        fixes: written.startsWith('<<') ? [] : [{ messageId: 'addSlash', edits: [{ start: closing, end: closing, text: '/' }], safe: false }],
+        // `<<` (or `3<<`) plus a slash would become a heredoc marker.
+        fixes: written.includes('<<') ? [] : [{ messageId: 'addSlash', edits: [{ start: closing, end: closing, text: '/' }], safe: false }],
       });
     };
     return { COPY: check, ADD: check };
