@@ -120,7 +120,8 @@ export function removalEmpties(removed: string, directory: string): boolean {
  * substitution, arithmetic and `${NAME:-...}`-style expansions.
  */
 export function substituteVariables(text: string, scope: Scope): string | undefined {
-  if (/\$\(|`|\$\{[^}]*[^A-Za-z0-9_}][^}]*\}|\$[^A-Za-z_{]/.test(text)) return undefined;
+  // Command substitution, `${...}` that is more than a name (or is not closed), `$` before no name: unknown.
+  if (/\$\(|`|\$\{[A-Za-z0-9_]*[^A-Za-z0-9_}]|\$\{[A-Za-z0-9_]*$|\$[^A-Za-z_{]/.test(text)) return undefined;
   return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_whole, braced: string | undefined, bare: string | undefined) => {
     const name = braced ?? bare!;
     return scope.get(name)?.value ?? `\${${name}}`;
@@ -224,7 +225,7 @@ export function copiedPaths(tree: DockerfileTree, instruction: Instruction, cwd:
   return sources.flatMap((source) => {
     const sourceText = substituteVariables(source.value, scope);
     if (sourceText === undefined) return [];
-    const name = basename(sourceText.replace(/\/+$/, '').replace(/^[a-z]+:\/\/[^/]*\/?/, ''));
+    const name = basename(sourceText.replace(/(?<!\/)\/+$/, '').replace(/^[a-z]+:\/\/[^/]*\/?/, ''));
     const inside = name && name !== '.' && name !== '..' ? `${target === '/' ? '' : target}/${name}` : undefined;
     const path = intoFolder && inside ? inside : target;
     const alternatives = !intoFolder && inside ? [inside] : [];
@@ -270,7 +271,7 @@ const CHMOD_CHOWN: OptionSpec = { valueOptions: ['--reference', '--from'] };
 
 /** A URL's last path segment: the file name `curl -O` and `wget` give it. */
 function urlFileName(url: string): string | undefined {
-  const path = url.replace(/[?#].*$/, '').replace(/^[a-z]+:\/\/[^/]*/i, '');
+  const path = url.replace(/[?#][^]*$/, '').replace(/^[a-z]+:\/\/[^/]*/i, '');
   const name = basename(path);
   return name && !name.includes('$') ? name : undefined;
 }
@@ -419,7 +420,7 @@ function gitCloneEffects(command: ShellCommand, cwd: string | undefined, add: Ad
     add('create', words[2], { folder: true });
     return;
   }
-  const name = urlFileName(words[1].value.replace(/\/+$/, ''))?.replace(/\.git$/, '');
+  const name = urlFileName(words[1].value.replace(/(?<!\/)\/+$/, ''))?.replace(/\.git$/, '');
   const path = name && cwd !== undefined ? resolvePath(name, cwd) : undefined;
   if (path) add('create', words[1], { folder: true, path });
 }

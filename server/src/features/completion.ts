@@ -124,7 +124,7 @@ function commentCompletions(context: Context, body: string, lineStart: number): 
       );
       return [...directives, ...pragmaTemplates(context, bodyStart)];
     }
-    const value = /^(syntax|escape|check)\s*=\s*(.*)$/i.exec(body);
+    const value = /^(syntax|escape|check)\s*=\s*([^]*)$/i.exec(body);
     if (value) {
       const name = value[1].toLowerCase() as 'syntax' | 'escape' | 'check';
       if (name === 'check') {
@@ -137,11 +137,11 @@ function commentCompletions(context: Context, body: string, lineStart: number): 
   }
   const pragma = PRAGMA_PREFIX.exec(body);
   if (pragma) {
-    const typed = /[^\s,]*$/.exec(pragma[2])![0];
+    const typed = /(?<![^\s,])[^\s,]*$/.exec(pragma[2])![0];
     const hadolint = pragma[1].toLowerCase().startsWith('hadolint');
     return ruleItems(context, context.offset - typed.length, hadolint);
   }
-  const check = /^check\s*=\s*(.*)$/i.exec(body);
+  const check = /^check\s*=\s*([^]*)$/i.exec(body);
   if (check) return checkNameItems(context, check[1]) ?? [];
   return /^[\w-]*$/.test(body) ? pragmaTemplates(context, bodyStart) : [];
 }
@@ -162,9 +162,9 @@ function pragmaTemplates(context: Context, bodyStart: number): CompletionItem[] 
 
 /** BuildKit check names after `skip=` (lists separated by commas), or undefined when not there. */
 function checkNameItems(context: Context, value: string): CompletionItem[] | undefined {
-  const skip = /(?:^|;)\s*skip\s*=\s*([^;]*)$/i.exec(value);
+  const skip = /(?:^|;)\s*skip\s*=([^;]*)$/i.exec(value);
   if (!skip) return undefined;
-  const typed = /[^\s,]*$/.exec(skip[1])![0];
+  const typed = /(?<![^\s,])[^\s,]*$/.exec(skip[1])![0];
   const start = context.offset - typed.length;
   const names = new Set<string>();
   const items = [context.item('all', CompletionItemKind.Value, start, 'all')];

@@ -99,7 +99,7 @@ function appendPiece(map: SourceMap, logical: number, source: number): void {
 function execFormScript(exec: ExecForm): ShellSource | undefined {
   const [program, ...rest] = exec.elements;
   if (!program || !isPosixShell(program.value)) return undefined;
-  const commandFlag = rest.findIndex((element) => !element.value.startsWith('-') || /^-[a-z]*c[a-z]*$/i.test(element.value));
+  const commandFlag = rest.findIndex((element) => !element.value.startsWith('-') || (/^-[a-z]*$/i.test(element.value) && /c/i.test(element.value)));
   const script = commandFlag >= 0 && rest[commandFlag].value.startsWith('-') ? rest[commandFlag + 1] : undefined;
   if (!script || script.end - script.start - 2 !== script.value.length) return undefined;
   return { text: script.value, map: { logical: [0], source: [script.start + 1] }, origin: 'exec-form', shell: programName(program.value) };

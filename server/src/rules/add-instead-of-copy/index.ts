@@ -4,7 +4,7 @@ import { replace } from '../../lint/helpers/edits.js';
 
 /** What ADD unpacks by itself: tar archives, plain or compressed. */
 const ARCHIVE = /\.(tar|tar\.(gz|bz2?|xz|lz|lzma|zst|Z)|tgz|tbz2?|tb2|txz|tlz|tZ|gz|bz2|xz|lz|lzma|zst|Z)$/;
-const REMOTE = /^(https?:\/\/|git@|git:\/\/)|\.git(#.*)?$/;
+const REMOTE = /^(https?:\/\/|git@|git:\/\/)|\.git(#[^]*)?$/;
 
 export default defineRule({
   meta: {

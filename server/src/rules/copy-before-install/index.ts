@@ -65,7 +65,7 @@ const SOURCE_FOLDERS = new Set(['src', 'source', 'sources', 'app', 'lib', 'libs'
 
 function broadSource(copy: Instruction, escape: string): Token | undefined {
   if (copy.heredocs.length > 0 || copy.flags.some((flag) => flag.name === 'from')) return undefined;
-  return copyArguments(copy, escape).sources.find((source) => WHOLE_CONTEXT.has(source.value) || SOURCE_FOLDERS.has(source.value.replace(/^\.\//, '').replace(/\/+$/, '')));
+  return copyArguments(copy, escape).sources.find((source) => WHOLE_CONTEXT.has(source.value) || SOURCE_FOLDERS.has(source.value.replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '')));
 }
 
 /** Instructions that may stand between the COPY and the install without the move changing what they see. */

@@ -98,7 +98,7 @@ function sourcesOf(instruction: Instruction): Token[] {
 
 /** A source as a path in the context: cleaned, relative, `.` for the context itself. */
 function contextPath(source: string): string {
-  const cleaned = posix.normalize(source.replace(/\\/g, '/')).replace(/^\/+/, '').replace(/\/+$/, '');
+  const cleaned = posix.normalize(source.replace(/\\/g, '/')).replace(/^\/+/, '').replace(/(?<!\/)\/+$/, '');
   return cleaned === '' || cleaned === '.' ? '.' : cleaned;
 }
 
