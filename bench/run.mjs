@@ -13,6 +13,7 @@ const SECTIONS = {
   shell: () => import('./shell.mjs'),
   lint: () => import('./lint.mjs'),
   server: () => import('./server.mjs'),
+  pathological: () => import('./pathological.mjs'),
 };
 
 function selectedSections(args) {

@@ -84,9 +84,18 @@ async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save'):
   if (reason === 'change' && current.lint.run === 'onSave' && shown.has(entry.uri)) return;
   const options = runner.options(current, projects.forDocument(entry.uri));
   publishConfigProblems();
-  show(entry, runner.findings(entry.tree, options), reason === 'save');
+  const tree = entry.tree;
+  // A large file lints in slices, so hovers and completions on other files are answered meanwhile; a newer version or a close abandons it.
+  const findings = tree.text.length > SLICED_LINT_CHARS
+    ? await runner.findingsInSlices(tree, options, () => entry.tree !== tree || documents.get(entry.uri) !== entry)
+    : runner.findings(tree, options);
+  if (!findings) return;
+  show(entry, findings, reason === 'save');
   scheduleShellcheck(entry, options);
 }
+
+/** Above this many characters (about 2,000 typical lines), linting yields to other requests every few milliseconds. */
+const SLICED_LINT_CHARS = 100_000;
 
 function show(entry: OpenDocument, findings: Finding[], refresh: boolean): void {
   shown.set(entry.uri, { version: entry.document.version, diagnostics: toDiagnostics(findings, entry.document) });

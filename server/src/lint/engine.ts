@@ -19,6 +19,30 @@ export interface LintOptions {
 
 /** Runs every enabled rule over one tree in a single walk; findings come sorted by position. */
 export function lint(tree: DockerfileTree, options: LintOptions): Finding[] {
+  const run = startLint(tree, options);
+  for (const _ of run.steps);
+  return run.findings();
+}
+
+/**
+ * The same lint, handing the event loop back every `sliceMs` of work so the
+ * server answers other requests meanwhile (a 50,000-stage file lints for
+ * seconds); resolves to undefined, unfinished, once `cancelled()` says so.
+ */
+export async function lintInSlices(tree: DockerfileTree, options: LintOptions, { sliceMs = 10, cancelled = () => false }: { sliceMs?: number; cancelled?: () => boolean } = {}): Promise<Finding[] | undefined> {
+  const run = startLint(tree, options);
+  let sliceStart = performance.now();
+  for (const _ of run.steps) {
+    if (performance.now() - sliceStart < sliceMs) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (cancelled()) return undefined;
+    sliceStart = performance.now();
+  }
+  return run.findings();
+}
+
+/** A lint as steps (one per instruction walked) and the findings once they are done. */
+function startLint(tree: DockerfileTree, options: LintOptions): { steps: Iterable<void>; findings: () => Finding[] } {
   const locale = options.locale ?? 'en';
   const settings = options.settings ?? {};
   const suppressions = suppressionsFor(tree, settings);
@@ -39,8 +63,10 @@ export function lint(tree: DockerfileTree, options: LintOptions): Finding[] {
     const visitors = isolated(rule, () => rule.create(context), options.onRuleError);
     if (visitors) active.push(visitors);
   }
-  walk(tree, active);
-  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  return {
+    steps: walk(tree, active),
+    findings: () => findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule)),
+  };
 }
 
 /** The ignore pragmas and `check=` directives that apply to a tree under these settings. */
@@ -136,8 +162,8 @@ function toFinding(rule: Rule, severity: Severity, locale: Locale, report: Repor
   };
 }
 
-/** One pass over the instructions; handlers are grouped by keyword first so each instruction calls only its own. */
-function walk(tree: DockerfileTree, visitors: Visitors[]): void {
+/** One pass over the instructions, a step each; handlers are grouped by keyword first so each instruction calls only its own. */
+function* walk(tree: DockerfileTree, visitors: Visitors[]): Generator<void> {
   const everyInstruction = visitors.flatMap((visitor) => (visitor.instruction ? [visitor.instruction] : []));
   const byKeyword = new Map<string, InstructionVisitor[]>();
   for (const visitor of visitors) {
@@ -164,6 +190,7 @@ function walk(tree: DockerfileTree, visitors: Visitors[]): void {
     }
     visit(instruction, stage);
     if (instruction.trigger) visit(instruction.trigger, stage, instruction);
+    yield;
   }
   if (stage) for (const visitor of visitors) visitor.stageEnd?.(stage);
   for (const visitor of visitors) visitor.end?.();

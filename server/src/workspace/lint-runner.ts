@@ -1,4 +1,4 @@
-import { lint, type LintOptions } from '../lint/engine.js';
+import { lint, lintInSlices, type LintOptions } from '../lint/engine.js';
 import type { Finding, Locale, Rule } from '../lint/types.js';
 import type { DockerfileTree } from '../parser/index.js';
 import { allRules } from '../rules/index.js';
@@ -58,6 +58,15 @@ export class LintRunner {
     if (cached && cached.options === options) return cached.withExternal ?? cached.findings;
     const findings = lint(tree, options);
     this.results.set(tree, { options, findings });
+    return findings;
+  }
+
+  /** As `findings`, linting in slices that let other requests through; undefined when `cancelled()` stopped it. */
+  async findingsInSlices(tree: DockerfileTree, options: LintOptions, cancelled: () => boolean): Promise<Finding[] | undefined> {
+    const cached = this.results.get(tree);
+    if (cached && cached.options === options) return cached.withExternal ?? cached.findings;
+    const findings = await lintInSlices(tree, options, { cancelled });
+    if (findings) this.results.set(tree, { options, findings });
     return findings;
   }
 

@@ -50,28 +50,31 @@ export class CommandCollector {
     this.visit(view, this.parseText(view.text), within);
   }
 
-  private visit(view: ScriptView, node: SyntaxNode, outer: readonly ShellContext[]): void {
-    const within = pipesIntoHeredocLine(node) ? [...outer, 'pipeline' as const] : outer;
-    if (node.type === 'ERROR' || node.missing) this.errors.push(documentSpan(view, node.start, node.end));
-    if (CONDITIONALS.has(node.type)) return this.visitConditional(view, node, within);
-    if (node.type === 'heredoc_body' && this.nestedBodies.has(node)) return;
-    if (node.type === 'command') this.addCommand(view, node, within);
-    else if (node.type === 'declaration_command' || node.type === 'unset_command') this.addKeywordCommand(view, node, within);
-    else if (node.type === 'test_command') this.addTestCommand(view, node, within);
-    const context = contextInside(node);
-    const inner = context ? [...within, context] : within;
-    for (const child of node.children) this.visit(view, child, inner);
-  }
-
-  /** `if`/`elif`/`while`/`until`: the test is a condition, the `then`/`else` part a branch, a `while` test also loops. */
-  private visitConditional(view: ScriptView, node: SyntaxNode, within: readonly ShellContext[]): void {
-    const loops = node.type === 'while_statement' || node.type === 'until_statement';
-    let part = within;
-    for (const child of node.children) {
-      if (['if', 'elif', 'while', 'until'].includes(child.type)) part = loops ? [...within, 'loop', 'condition'] : [...within, 'condition'];
-      else if (child.type === 'then' || child.type === 'else') part = [...within, 'branch'];
-      const nested = child.type === 'elif_clause' || child.type === 'else_clause' || child.type === 'do_group';
-      this.visit(view, child, nested ? within : part);
+  /**
+   * Visits the tree depth-first, parents before children, with an explicit stack:
+   * `a && b && ...` nests a level per command, and 100,000 continuation lines
+   * would overflow the call stack.
+   */
+  private visit(view: ScriptView, root: SyntaxNode, outermost: readonly ShellContext[]): void {
+    const stack: Array<[SyntaxNode, readonly ShellContext[]]> = [[root, outermost]];
+    const pushChildren = (children: Array<[SyntaxNode, readonly ShellContext[]]>) => {
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    };
+    while (stack.length > 0) {
+      const [node, outer] = stack.pop()!;
+      const within = pipesIntoHeredocLine(node) ? [...outer, 'pipeline' as const] : outer;
+      if (node.type === 'ERROR' || node.missing) this.errors.push(documentSpan(view, node.start, node.end));
+      if (CONDITIONALS.has(node.type)) {
+        pushChildren(conditionalParts(node, within));
+        continue;
+      }
+      if (node.type === 'heredoc_body' && this.nestedBodies.has(node)) continue;
+      if (node.type === 'command') this.addCommand(view, node, within);
+      else if (node.type === 'declaration_command' || node.type === 'unset_command') this.addKeywordCommand(view, node, within);
+      else if (node.type === 'test_command') this.addTestCommand(view, node, within);
+      const context = contextInside(node);
+      const inner = context ? [...within, context] : within;
+      pushChildren(node.children.map((child) => [child, inner]));
     }
   }
 
@@ -172,4 +175,16 @@ function makeAssignment(view: ScriptView, node: SyntaxNode): ShellAssignment {
   };
   if (valueNode) assignment.value = makeWord(view, valueNode);
   return assignment;
+}
+
+/** `if`/`elif`/`while`/`until`: the test is a condition, the `then`/`else` part a branch, a `while` test also loops. */
+function conditionalParts(node: SyntaxNode, within: readonly ShellContext[]): Array<[SyntaxNode, readonly ShellContext[]]> {
+  const loops = node.type === 'while_statement' || node.type === 'until_statement';
+  let part = within;
+  return node.children.map((child) => {
+    if (['if', 'elif', 'while', 'until'].includes(child.type)) part = loops ? [...within, 'loop', 'condition'] : [...within, 'condition'];
+    else if (child.type === 'then' || child.type === 'else') part = [...within, 'branch'];
+    const nested = child.type === 'elif_clause' || child.type === 'else_clause' || child.type === 'do_group';
+    return [child, nested ? within : part];
+  });
 }
