@@ -259,11 +259,11 @@ function escapeAt(text: string, line: Line, escape: string): number {
 }
 
 function trimTrailing(text: string, line: Line, edits: TextEdit[]): void {
-  // A lone `\r` ends a line for the editor, not for BuildKit: blanks around it are trailing too, the `\r` stays.
+  // A lone `\r` ends a line for the editor, not for BuildKit: blanks next to one are left alone, since
+  // trimming them could turn `\ \r ` into an escaped line end, or leave blanks for a second pass.
   let start = line.contentEnd;
   while (start > line.start && (isBlank(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 13)) start--;
-  const kept = text.slice(start, line.contentEnd).replace(/[ \t]/g, '');
-  if (kept.length < line.contentEnd - start) edits.push({ start, end: line.contentEnd, text: kept });
+  if (start < line.contentEnd && !text.slice(start, line.contentEnd).includes('\r')) edits.push({ start, end: line.contentEnd, text: '' });
 }
 
 function widthOf(text: string, line: ContinuationLine, tabSize: number): number {

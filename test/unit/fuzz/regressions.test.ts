@@ -81,6 +81,8 @@ const REGRESSIONS: Regression[] = [
   },
   { text: 'M \\\n\r\r', broke: 'formatting indented a line of lone CRs, and the second pass took the indent away (features/formatting.ts: such a line is blank)' },
   { text: '#escape= \t\nFROM a\n', broke: 'parser/directives.ts: a directive value of blanks (the pattern that read directives backtracked cubically; values are now trimmed in code, same results)' },
+  { text: 'M\\\r \nRUN <<E\n\t', broke: 'formatting trimmed the blank after `\\\r`, which made the escape a line continuation (lines with a lone CR at the end keep their blanks)' },
+  { text: 'M\\\n\n\uFEFF\nrun <<""\nF\nF\nO', broke: 'empty-continuation-line: removing the gap joined a U+FEFF line into the instruction (the rule offers the removal only when it adds no parse error)' },
 ];
 
 describe('fuzz regressions: the in-process properties hold on every input the fuzzer once broke', () => {

@@ -1,5 +1,7 @@
 import { defineRule } from '../../lint/define-rule.js';
-import type { Instruction, Span } from '../../parser/index.js';
+import { applyEdits } from '../../lint/fix.js';
+import type { TextEdit } from '../../lint/types.js';
+import { parse, type DockerfileTree, type Instruction, type Span } from '../../parser/index.js';
 
 export default defineRule({
   meta: {
@@ -46,7 +48,10 @@ export default defineRule({
           if (error.code !== 'empty-continuation-line') continue;
           while (next + 1 < instructions.length && instructions[next + 1].start <= error.start) next++;
           for (const run of emptyRuns(text, error.start, argumentsEnd(instructions[next]), tree.escapeChar)) {
-            context.report({ span: run, messageId: 'empty', fixes: [{ messageId: 'removeLines', edits: [{ ...run, text: '' }], safe: true }] });
+            const edit = { ...run, text: '' };
+            // Joining the lines around the gap must not make a new problem (a stray U+FEFF line, a heredoc marker).
+            const fixes = addsNoParseError(context.tree, edit) ? [{ messageId: 'removeLines' as const, edits: [edit], safe: true }] : [];
+            context.report({ span: run, messageId: 'empty', fixes });
           }
         }
       },
@@ -84,4 +89,10 @@ function emptyRuns(text: string, from: number, end: number, escape: string): Spa
 /** Whether a non-blank line of a continued instruction goes on: a comment, or a line ending in a single escape. */
 function continues(content: string, escape: string): boolean {
   return content.startsWith('#') || (content.endsWith(escape) && !content.endsWith(escape + escape));
+}
+
+/** Removing empty lines inside an instruction keeps the same instructions and adds no parse error. */
+function addsNoParseError(tree: DockerfileTree, edit: TextEdit): boolean {
+  const after = parse(applyEdits(tree.text, [edit]).text);
+  return after.errors.length <= tree.errors.length && after.instructions.length === tree.instructions.length;
 }
