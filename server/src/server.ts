@@ -5,7 +5,10 @@ import {
   DiagnosticSeverity,
   DocumentDiagnosticReportKind,
   ProposedFeatures,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -79,7 +82,7 @@ connection.onInitialized(() =>
 /** The findings to show for a document: current on type, or those of the last save in `onSave` mode. */
 const shown = new Map<string, { version: number; diagnostics: ReturnType<typeof toDiagnostics> }>();
 
-async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save'): Promise<void> {
+async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save', token?: CancellationToken): Promise<void> {
   const current = await settings.forDocument(entry.uri);
   if (reason === 'change' && current.lint.run === 'onSave' && shown.has(entry.uri)) return;
   const options = runner.options(current, projects.forDocument(entry.uri));
@@ -87,7 +90,7 @@ async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save'):
   const tree = entry.tree;
   // A large file lints in slices, so hovers and completions on other files are answered meanwhile; a newer version or a close abandons it.
   const findings = tree.text.length > SLICED_LINT_CHARS
-    ? await runner.findingsInSlices(tree, options, () => entry.tree !== tree || documents.get(entry.uri) !== entry)
+    ? await runner.findingsInSlices(tree, options, () => entry.tree !== tree || documents.get(entry.uri) !== entry || Boolean(token?.isCancellationRequested))
     : runner.findings(tree, options);
   if (!findings) return;
   show(entry, findings, reason === 'save');
@@ -182,10 +185,12 @@ connection.onDidCloseTextDocument(({ textDocument }) => {
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
 });
 
-connection.languages.diagnostics.on(async ({ textDocument }) => {
+connection.languages.diagnostics.on(async ({ textDocument }, token) => {
   const entry = documents.get(textDocument.uri);
   if (!entry) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  if (!shown.has(entry.uri) || (await settings.forDocument(entry.uri)).lint.run === 'onType') await analyse(entry, 'open');
+  if (!shown.has(entry.uri) || (await settings.forDocument(entry.uri)).lint.run === 'onType') await analyse(entry, 'open', token);
+  // $/cancelRequest: a large file's lint stops at its next slice, and the client hears the request was cancelled.
+  if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
   return { kind: DocumentDiagnosticReportKind.Full, items: shown.get(entry.uri)?.diagnostics ?? [] };
 });
 

@@ -83,6 +83,11 @@ const REGRESSIONS: Regression[] = [
   { text: '#escape= \t\nFROM a\n', broke: 'parser/directives.ts: a directive value of blanks (the pattern that read directives backtracked cubically; values are now trimmed in code, same results)' },
   { text: 'M\\\r \nRUN <<E\n\t', broke: 'formatting trimmed the blank after `\\\r`, which made the escape a line continuation (lines with a lone CR at the end keep their blanks)' },
   { text: 'M\\\n\n\uFEFF\nrun <<""\nF\nF\nO', broke: 'empty-continuation-line: removing the gap joined a U+FEFF line into the instruction (the rule offers the removal only when it adds no parse error)' },
+  {
+    text: 'FROM alpine\nCOPY n /\n',
+    settings: { dockerignore: '!#(\n' },
+    broke: 'lint threw: copy-ignored-file checked `#(` alone, which the matcher reads as a comment, but `!#(` compiled to an invalid RegExp',
+  },
 ];
 
 describe('fuzz regressions: the in-process properties hold on every input the fuzzer once broke', () => {

@@ -74,7 +74,7 @@ function readPatterns(text: string): Pattern[] {
     const negated = text.startsWith('!');
     const single = ignore({ ignorecase: false }).add(negated ? text.slice(1) : text);
     // A pattern the matcher cannot compile (`[`) would throw on every path; Docker refuses it, we skip it.
-    if (!compiles(single)) continue;
+    if (!compiles(single) || !compiles(ignore({ ignorecase: false }).add(text))) continue;
     patterns.push({ text, negated, matches: (path) => single.ignores(path) });
   }
   return patterns;
