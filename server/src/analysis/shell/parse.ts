@@ -45,7 +45,14 @@ export function parseInstructionScript(tree: DockerfileTree, instruction: Instru
     return script;
   }
   const source = shellScriptOf(instruction, { shell, document: tree.text });
-  const script = source && parseShell(source);
+  const script = source && source.text.length <= MAX_SCRIPT_CHARS ? parseShell(source) : undefined;
   parsedScripts.set(instruction, { shell: shellKey, start: instruction.start, script });
   return script;
 }
+
+/**
+ * Scripts longer than this are not read as shell (the rules that need a script
+ * skip them): a 10 MB heredoc made millions of syntax nodes, 2 GB and 110 s.
+ * No real RUN comes near it.
+ */
+const MAX_SCRIPT_CHARS = 1_000_000;
