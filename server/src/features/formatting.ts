@@ -115,7 +115,9 @@ function instructionEdits(tree: DockerfileTree, instruction: Instruction, settin
   let indentStart = instruction.start;
   // Only blanks: a byte-order mark before the first instruction stays.
   while (indentStart > firstLine.start && isBlank(text.charCodeAt(indentStart - 1))) indentStart--;
-  if (instruction.start > indentStart) {
+  // Nor may removing it bring a U+FEFF to the start of the file, where it would become a byte-order mark.
+  const becomesBom = indentStart === 0 && text.charCodeAt(instruction.start) === 0xfeff;
+  if (instruction.start > indentStart && !becomesBom) {
     edits.push({ start: indentStart, end: instruction.start, text: '' });
     shift -= instruction.start - indentStart;
   }

@@ -88,6 +88,7 @@ const REGRESSIONS: Regression[] = [
     settings: { dockerignore: '!#(\n' },
     broke: 'lint threw: copy-ignored-file checked `#(` alone, which the matcher reads as a comment, but `!#(` compiled to an invalid RegExp',
   },
+  { text: ' \uFEFF \\', broke: 'formatting removed the indentation before a U+FEFF, which then read as a byte-order mark (features/formatting.ts keeps it)' },
 ];
 
 describe('fuzz regressions: the in-process properties hold on every input the fuzzer once broke', () => {
