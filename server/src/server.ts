@@ -115,9 +115,13 @@ function show(entry: OpenDocument, findings: Finding[], refresh: boolean): void 
 const shellcheckTimers = new Map<string, NodeJS.Timeout>();
 const SHELLCHECK_DELAY_MS = 250;
 
+/** Above this, no ShellCheck: a process per RUN (50,000 in a 50,000-stage file) would load the machine for minutes. */
+const SHELLCHECK_MAX_CHARS = 1_000_000;
+
 function scheduleShellcheck(entry: OpenDocument, options: LintOptions): void {
   clearTimeout(shellcheckTimers.get(entry.uri));
   const tree = entry.tree;
+  if (tree.text.length > SHELLCHECK_MAX_CHARS) return;
   shellcheckTimers.set(entry.uri, setTimeout(() => {
     shellcheckTimers.delete(entry.uri);
     if (entry.tree !== tree || documents.get(entry.uri) !== entry) return;
