@@ -198,12 +198,17 @@ connection.languages.diagnostics.on(async ({ textDocument }, token) => {
   return { kind: DocumentDiagnosticReportKind.Full, items: shown.get(entry.uri)?.diagnostics ?? [] };
 });
 
-connection.onCodeAction(async (params) => {
+connection.onCodeAction(async (params, token) => {
   const entry = documents.get(params.textDocument.uri);
   if (!entry) return [];
   const options = runner.options(await settings.forDocument(entry.uri), projects.forDocument(entry.uri));
-  const findings = runner.findings(entry.tree, options);
-  return codeActions({ params, document: entry.document, tree: entry.tree, findings, options, locale });
+  const tree = entry.tree;
+  // As for diagnostics: a large file lints in slices, and a cancelled or outdated request stops.
+  const findings = tree.text.length > SLICED_LINT_CHARS
+    ? await runner.findingsInSlices(tree, options, () => token.isCancellationRequested || entry.tree !== tree)
+    : runner.findings(tree, options);
+  if (!findings) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+  return codeActions({ params, document: entry.document, tree, findings, options, locale });
 });
 
 // The client's build commands ask for stages and lines here instead of parsing Dockerfiles themselves.
