@@ -233,8 +233,10 @@ export class ServerSession {
     }
 
     const text = document.getText();
-    const published = server.pull ? undefined : await server.diagnosticsFor(uri, document.version);
-    if (!server.pull && !published && !server.exited) failures.push(`no diagnostics for version ${document.version} within ${DIAGNOSTICS_TIMEOUT_MS} ms`);
+    // Linting on save only: the diagnostics of the opened version are the ones shown.
+    const shownVersion = (SETTINGS[input.settings] as { lint?: { run?: unknown } } | null)?.lint?.run === 'onSave' ? 1 : document.version;
+    const published = server.pull ? undefined : await server.diagnosticsFor(uri, shownVersion);
+    if (!server.pull && !published && !server.exited) failures.push(`no diagnostics for version ${shownVersion} within ${DIAGNOSTICS_TIMEOUT_MS} ms`);
     for (const target of input.targets) {
       const request = this.target(uri, document, published?.diagnostics ?? [], target);
       const answers = server.plans.map((plan) => this.send(server, plan.method, plan.params(request), target.cancel, target.outside ? undefined : text, uri).then(async (result) => {
