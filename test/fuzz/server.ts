@@ -140,11 +140,11 @@ class ServerProcess {
     await this.connection.sendNotification('initialized', {});
   }
 
-  /** Resolves once diagnostics arrive for `uri` at `version`, or after the timeout with undefined. */
-  async diagnosticsFor(uri: string, version: number): Promise<PublishDiagnosticsParams | undefined> {
+  /** Resolves once diagnostics arrive for `uri` at `version` (any, when undefined), or after the timeout with undefined. */
+  async diagnosticsFor(uri: string, version: number | undefined): Promise<PublishDiagnosticsParams | undefined> {
     const deadline = Date.now() + DIAGNOSTICS_TIMEOUT_MS;
     for (;;) {
-      const found = this.diagnostics.find((params) => params.uri === uri && params.version === version);
+      const found = this.diagnostics.find((params) => params.uri === uri && (version === undefined || params.version === version));
       if (found || this.exited) return found;
       const left = deadline - Date.now();
       if (left <= 0) return undefined;
@@ -233,10 +233,10 @@ export class ServerSession {
     }
 
     const text = document.getText();
-    // Linting on save only: the diagnostics of the opened version are the ones shown.
-    const shownVersion = (SETTINGS[input.settings] as { lint?: { run?: unknown } } | null)?.lint?.run === 'onSave' ? 1 : document.version;
+    // Linting on save only: the server shows the version it had when the settings arrived, whichever that was.
+    const shownVersion = (SETTINGS[input.settings] as { lint?: { run?: unknown } } | null)?.lint?.run === 'onSave' ? undefined : document.version;
     const published = server.pull ? undefined : await server.diagnosticsFor(uri, shownVersion);
-    if (!server.pull && !published && !server.exited) failures.push(`no diagnostics for version ${shownVersion} within ${DIAGNOSTICS_TIMEOUT_MS} ms`);
+    if (!server.pull && !published && !server.exited) failures.push(`no diagnostics for version ${shownVersion ?? 'any'} within ${DIAGNOSTICS_TIMEOUT_MS} ms`);
     for (const target of input.targets) {
       const request = this.target(uri, document, published?.diagnostics ?? [], target);
       const answers = server.plans.map((plan) => this.send(server, plan.method, plan.params(request), target.cancel, target.outside ? undefined : text, uri).then(async (result) => {
