@@ -89,6 +89,7 @@ const REGRESSIONS: Regression[] = [
     broke: 'lint threw: copy-ignored-file checked `#(` alone, which the matcher reads as a comment, but `!#(` compiled to an invalid RegExp',
   },
   { text: ' \uFEFF \\', broke: 'formatting removed the indentation before a U+FEFF, which then read as a byte-order mark (features/formatting.ts keeps it)' },
+  { text: 'ARG \\\\\nFROM $B\\\n-', broke: 'undefined-arg-in-from suggested the ARG name `\\\\`, which no variable reference can spell (the rule suggests only valid names)' },
 ];
 
 describe('fuzz regressions: the in-process properties hold on every input the fuzzer once broke', () => {

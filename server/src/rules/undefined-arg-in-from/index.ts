@@ -4,6 +4,8 @@ import { defineRule } from '../../lint/define-rule.js';
 import { closestName } from '../../lint/helpers/suggest.js';
 import type { Fix } from '../../lint/types.js';
 
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 export default defineRule({
   meta: {
     id: 'undefined-arg-in-from',
@@ -52,7 +54,8 @@ export default defineRule({
           const name = reference.name;
           if (declared.has(name) || reported.has(name)) continue;
           reported.add(name);
-          const suggestion = closestName(name, declared);
+          // Only a name a variable reference can spell (`ARG \\` declares one that cannot).
+          const suggestion = closestName(name, new Set([...declared].filter((candidate) => VARIABLE_NAME.test(candidate))));
           const fixes: Fix[] = suggestion
             ? [{ messageId: 'useSuggestion', data: { suggestion }, edits: [{ ...reference.nameSpan, text: suggestion }], safe: false }]
             : [];
