@@ -1,6 +1,6 @@
 import { defineRule } from '../../lint/define-rule.js';
-import type { Fix } from '../../lint/types.js';
-import { parse, type EscapeChar, type KeyValue } from '../../parser/index.js';
+import type { Fix, TextEdit } from '../../lint/types.js';
+import { parse, type EscapeChar, type Instruction, type KeyValue } from '../../parser/index.js';
 
 export default defineRule({
   meta: {
@@ -37,12 +37,14 @@ export default defineRule({
     },
   },
   create(context) {
-    const check = (instruction: { keyword: string; pairs?: KeyValue[] }) => {
+    const check = (instruction: Instruction) => {
       const pair = instruction.pairs?.[0];
       if (!pair?.legacy || !pair.value) return;
       const data = { keyword: instruction.keyword, key: pair.key.value };
-      const rewritten = verified(instruction.keyword, pair, toKeyValue(context.text, pair, context.tree.escapeChar), context.tree.escapeChar);
-      const fixes: Fix[] = rewritten === undefined ? [] : [{ messageId: 'toEquals', data, edits: [{ start: pair.key.start, end: pair.value.end, text: rewritten }], safe: true }];
+      const rewritten = toKeyValue(context.text, pair, context.tree.escapeChar);
+      const edit = rewritten === undefined ? undefined : { start: pair.key.start, end: pair.value.end, text: rewritten };
+      const safe = edit !== undefined && readsAsOnePair(context.text, instruction, edit, context.tree.escapeChar);
+      const fixes: Fix[] = safe ? [{ messageId: 'toEquals', data, edits: [edit], safe: true }] : [];
       context.report({ span: pair.key, messageId: 'legacy', data, fixes });
     };
     return { ENV: check, LABEL: check };
@@ -50,15 +52,17 @@ export default defineRule({
 });
 
 /**
- * The rewrite, when it reads back as one `KEY=value` pair with the same key and
- * no parse error: keys and values made of quotes and escapes (`LABEL " t`)
- * have no such spelling.
+ * Whether the instruction, rewritten, reads back as one `KEY=value` pair with
+ * the same key and no parse error. Read in place, with whatever follows the
+ * pair on its line: keys and values made of quotes and escapes (`LABEL " t`,
+ * `ENV " " \ \`) have no such spelling.
  */
-function verified(keyword: string, pair: KeyValue, rewritten: string | undefined, escape: EscapeChar): string | undefined {
-  if (rewritten === undefined) return undefined;
-  const tree = parse(`${escape === '\\' ? '' : `# escape=${escape}\n`}${keyword} ${rewritten}\n`);
+function readsAsOnePair(text: string, instruction: Instruction, edit: TextEdit, escape: EscapeChar): boolean {
+  const rewritten = text.slice(instruction.start, edit.start) + edit.text + text.slice(edit.end, instruction.end);
+  const tree = parse(`${escape === '\\' ? '' : `# escape=${escape}\n`}${rewritten}\n`);
   const pairs = tree.instructions[0]?.pairs ?? [];
-  return tree.errors.length === 0 && pairs.length === 1 && !pairs[0].legacy && pairs[0].key.value === pair.key.value ? rewritten : undefined;
+  const key = instruction.pairs![0].key.value;
+  return tree.errors.length === 0 && tree.instructions.length === 1 && pairs.length === 1 && !pairs[0].legacy && pairs[0].key.value === key;
 }
 
 /**
