@@ -1,5 +1,6 @@
+import { parseReference } from '../../../server/src/analysis/image-reference.js';
 import type { Engine } from './engine.js';
-import { parseReference, parseTargetReference, type ReferenceProblem } from './image-reference.js';
+import { parseTargetReference, type ReferenceProblem } from './target-reference.js';
 import type { StepTable } from './progress.js';
 
 /**
@@ -85,7 +86,7 @@ export function historyArguments(engine: Engine, image: string): Arguments {
 export function loginArguments(registry: string): Arguments {
   const result = parseReference(`${registry}/x`);
   if (!result.ok || result.reference.domain !== registry) {
-    return { ok: false, problem: { kind: 'reference', value: registry, problem: result.ok ? 'invalid-name' : result.problem } };
+    return { ok: false, problem: { kind: 'reference', value: registry, problem: result.ok ? 'invalid-name' : result.problem.kind } };
   }
   return { ok: true, args: ['login', registry] };
 }

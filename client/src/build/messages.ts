@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ArgumentProblem } from './build-args.js';
 import type { EngineChoice } from './engine.js';
-import type { ReferenceProblem } from './image-reference.js';
+import type { ReferenceProblem } from './target-reference.js';
 
 /** Every problem id the pure modules report, in words, through vscode.l10n (English keys, zh-cn in l10n/). */
 

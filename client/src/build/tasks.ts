@@ -4,7 +4,7 @@ import { buildArguments, pushArguments, runnerArguments, tagArguments, type Argu
 import type { ReportChannel } from './channel.js';
 import { buildSettings } from './config.js';
 import { chooseEngine, engineEnvironment, type Engine } from './engine.js';
-import { repositoryNameFor } from './image-reference.js';
+import { repositoryNameFor } from './target-reference.js';
 import { argumentProblemMessage, engineProblemMessage } from './messages.js';
 import type { PlanSource } from './plan.js';
 import { stepTable } from './progress.js';
