@@ -30,6 +30,8 @@ export function argumentProblemMessage(problem: ArgumentProblem): string {
       return referenceProblemMessage(problem.value, problem.problem);
     case 'build-arg-name':
       return vscode.l10n.t('"{0}" is not a valid build argument name: use letters, digits and _, not starting with a digit.', problem.value);
+    case 'build-arg-reserved':
+      return vscode.l10n.t('"{0}" cannot be a build argument here: its value is passed in the container CLI\'s environment, where {0} configures the CLI itself.', problem.value);
     case 'platform':
       return vscode.l10n.t('"{0}" is not a valid platform: use os/arch[/variant], e.g. linux/amd64.', problem.value);
     case 'target':
