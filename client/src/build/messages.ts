@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ArgumentProblem } from './build-args.js';
 import type { EngineChoice } from './engine.js';
-import type { ReferenceProblem } from './image-reference.js';
+import type { ReferenceProblem } from './target-reference.js';
 
 /** Every problem id the pure modules report, in words, through vscode.l10n (English keys, zh-cn in l10n/). */
 
@@ -30,6 +30,8 @@ export function argumentProblemMessage(problem: ArgumentProblem): string {
       return referenceProblemMessage(problem.value, problem.problem);
     case 'build-arg-name':
       return vscode.l10n.t('"{0}" is not a valid build argument name: use letters, digits and _, not starting with a digit.', problem.value);
+    case 'build-arg-reserved':
+      return vscode.l10n.t('"{0}" cannot be a build argument here: its value is passed in the container CLI\'s environment, where {0} configures the CLI itself.', problem.value);
     case 'platform':
       return vscode.l10n.t('"{0}" is not a valid platform: use os/arch[/variant], e.g. linux/amd64.', problem.value);
     case 'target':

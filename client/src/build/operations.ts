@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { formatReference } from '../../../server/src/analysis/image-reference.js';
 import type { BuildPlan } from '../../../server/src/features/build-plan-protocol.js';
 import { historyArguments, loginArguments, pushArguments } from './build-args.js';
 import { ReportChannel } from './channel.js';
 import { buildSettings } from './config.js';
 import { chooseEngine, engineEnvironment, type Engine } from './engine.js';
-import { formatReference, parseTargetReference, registryOf, repositoryNameFor, tagFor } from './image-reference.js';
+import { parseTargetReference, registryOf, repositoryNameFor, tagFor } from './target-reference.js';
 import type { LayerHints } from './layer-hints.js';
 import { layerSizes, parseHistory, type LayerSizes } from './layer-sizes.js';
 import { argumentProblemMessage, engineProblemMessage, referenceProblemMessage } from './messages.js';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BuildPlan } from '../../../server/src/features/build-plan-protocol.js';
-import { parseTargetReference } from './image-reference.js';
+import { parseTargetReference } from './target-reference.js';
 import { referenceProblemMessage } from './messages.js';
 
 /**

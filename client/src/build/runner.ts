@@ -6,14 +6,15 @@
  * the extension's progress notification; prints the line the problem matcher
  * reads when a build fails; and on cancel (a `cancel` message, or the
  * terminal's SIGHUP/SIGTERM when the task is terminated) ends the CLI's whole
- * process tree.
+ * process tree. Build argument values come in its environment
+ * (runnerEnvironment), and go to the CLI in the CLI's (cliEnvironment).
  *
  *   task-runner.js --operation build [--report SOCKET] [--dockerfile PATH] [--steps JSON] -- CLI ARG...
  */
 import { spawn } from 'node:child_process';
 import { createConnection, type Socket } from 'node:net';
 import { basename } from 'node:path';
-import { displayCommand, parseRunnerArguments, type RunnerOptions } from './build-args.js';
+import { cliEnvironment, displayCommand, parseRunnerArguments, type RunnerOptions } from './build-args.js';
 import { killTree } from './process-tree.js';
 import { BuildLog, describeStep, lineOfFailure, problemLine } from './progress.js';
 import { LineSplitter, type ExtensionMessage, type RunnerMessage } from './protocol.js';
@@ -51,8 +52,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (report && !report.destroyed) report.write(`${JSON.stringify(message)}\n`);
   };
 
+  // Names only: build argument values reach the CLI through its environment (cliEnvironment), never its arguments.
   process.stdout.write(`> ${displayCommand(command, args)}\n\n`);
   const child = spawn(command, args, {
+    env: cliEnvironment(process.env),
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so that cancelling can signal the CLI and all it started at once.
     detached: process.platform !== 'win32',

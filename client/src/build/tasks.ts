@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { buildArguments, pushArguments, runnerArguments, tagArguments, type Arguments, type RunnerOptions } from './build-args.js';
+import { buildArguments, pushArguments, runnerArguments, runnerEnvironment, tagArguments, type Arguments, type RunnerOptions } from './build-args.js';
 import type { ReportChannel } from './channel.js';
 import { buildSettings } from './config.js';
 import { chooseEngine, engineEnvironment, type Engine } from './engine.js';
-import { repositoryNameFor } from './image-reference.js';
+import { repositoryNameFor } from './target-reference.js';
 import { argumentProblemMessage, engineProblemMessage } from './messages.js';
 import type { PlanSource } from './plan.js';
 import { stepTable } from './progress.js';
@@ -113,10 +113,12 @@ export async function prepareTask(
   const execution = new vscode.ProcessExecution(process.execPath, runnerArguments(environment.runnerScript, options, engine, args.args), {
     cwd: base ?? (dockerfile ? path.dirname(dockerfile) : undefined),
     // The runner is a Node script; in desktop VS Code process.execPath is Electron, which this makes act as Node.
-    env: { ELECTRON_RUN_AS_NODE: '1', ...engineEnvironment(engine) },
+    // Build argument values travel here, not in the arguments VS Code shows and `ps` lists.
+    env: { ELECTRON_RUN_AS_NODE: '1', ...engineEnvironment(engine), ...runnerEnvironment(args.buildArgValues) },
   });
   const task = new vscode.Task(definition, scope ?? vscode.TaskScope.Workspace, taskName(definition), TASK_TYPE, execution, definition.command === 'build' ? [PROBLEM_MATCHER] : []);
-  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true, showReuseMessage: false };
+  // No echo: VS Code's "Executing task" line is the whole runner command; the runner prints the CLI's own line instead.
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true, showReuseMessage: false, echo: false };
   if (definition.command === 'build') task.group = vscode.TaskGroup.Build;
   return { ok: true, prepared: { task, engine, definition, dockerfile, targetIndex } };
 }

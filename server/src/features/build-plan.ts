@@ -1,4 +1,4 @@
-import { fromImageText } from '../analysis/image-reference.js';
+import { fromImageText } from '../analysis/from-image.js';
 import { parentStage } from '../analysis/stages.js';
 import { VariableResolver } from '../analysis/variables.js';
 import { LineIndex, type DockerfileTree, type Instruction } from '../parser/index.js';

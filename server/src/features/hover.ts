@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fromImageText } from '../analysis/image-reference.js';
+import { fromImageText } from '../analysis/from-image.js';
 import { PROXY_ARGS, type VariableDefinition } from '../analysis/variables.js';
 import { docsFor, EXAMPLES, format, FORMS, type DocsTable } from '../docs/index.js';
 import { ruleDocsUrl } from '../lint/docs-url.js';

@@ -1,6 +1,6 @@
 import type { DocumentLink } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fromImageText } from '../analysis/image-reference.js';
+import { fromImageText } from '../analysis/from-image.js';
 import { canonicalMountKey } from '../analysis/mounts.js';
 import { ruleDocsUrl } from '../lint/docs-url.js';
 import type { DockerfileTree, Instruction, Span } from '../parser/index.js';

@@ -1,4 +1,4 @@
-import { isDockerHub, parseImageReference } from '../analysis/image-reference.js';
+import { isDockerHub, splitReference } from '../analysis/image-reference.js';
 import type { Rule } from '../lint/types.js';
 import { allRules } from '../rules/index.js';
 
@@ -12,13 +12,13 @@ const PAGES: Record<string, (repository: string) => string> = {
 /** The web page of an image in its registry; undefined for `scratch`, unexpanded variables and registries without such pages. */
 export function registryPage(image: string): string | undefined {
   if (image === '' || image.includes('$') || image.toLowerCase() === 'scratch') return undefined;
-  const reference = parseImageReference(image);
-  const repository = reference.repository.toLowerCase();
+  const reference = splitReference(image);
+  const repository = reference.path.toLowerCase();
   if (isDockerHub(reference)) {
     const official = repository.startsWith('library/') ? repository.slice('library/'.length) : repository;
     return official.includes('/') ? `https://hub.docker.com/r/${official}` : `https://hub.docker.com/_/${official}`;
   }
-  const page = PAGES[reference.registry!.toLowerCase()];
+  const page = PAGES[reference.domain!.toLowerCase()];
   return page?.(repository);
 }
 

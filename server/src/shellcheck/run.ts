@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { PROXY_ARGS, VariableResolver } from '../analysis/variables.js';
 import { programName, shellInEffect, shellScriptOf, type ShellSource } from '../analysis/shell/index.js';
 import { formatMessage, severityOf, suppressionsFor, type LintOptions } from '../lint/engine.js';
 import type { Finding, Locale, Severity, TextEdit } from '../lint/types.js';
-import { toSource, toSourceEnd, type DockerfileTree, type Instruction } from '../parser/index.js';
+import { toSource, toSourceEnd, type DockerfileTree } from '../parser/index.js';
 import shellcheckRule from '../rules/shellcheck/index.js';
+import { exportHeaders } from './headers.js';
 
 /** ShellCheck's `-s` dialects, by the base name of the shell that runs the script. */
 const DIALECTS: Record<string, string> = { sh: 'sh', ash: 'sh', dash: 'dash', bash: 'bash', ksh: 'ksh', mksh: 'ksh' };
@@ -74,32 +74,15 @@ export async function shellcheckFindings(tree: DockerfileTree, options: LintOpti
 }
 
 function scriptsOf(tree: DockerfileTree): Job[] {
-  const resolver = new VariableResolver(tree);
+  const headers = exportHeaders(tree);
   const jobs: Job[] = [];
-  for (const instruction of tree.instructions) {
-    const target = instruction.trigger ?? instruction;
-    if (target.keyword !== 'RUN') continue;
+  for (const [instruction, header] of headers) {
     const source = shellScriptOf(instruction, { shell: shellInEffect(tree, instruction), document: tree.text });
     const dialect = source && DIALECTS[programName(source.shell)];
     if (!source || !dialect) continue;
-    const names = [...new Set([...variablesFor(tree, resolver, instruction), ...PROXY_ARGS])].filter((name) => /^[A-Za-z_]\w*$/.test(name));
-    jobs.push({ source, dialect, input: `export ${names.join(' ')}\n${source.text}` });
+    jobs.push({ source, dialect, input: `${header}${source.text}` });
   }
   return jobs;
-}
-
-/**
- * The names ARG and ENV define where a RUN runs. An ONBUILD trigger runs in
- * a later build, where this file's ARGs do not exist; a RUN before any FROM
- * (a fragment, as in hadolint's tests) sees every ARG and ENV above it.
- */
-function variablesFor(tree: DockerfileTree, resolver: VariableResolver, instruction: Instruction): string[] {
-  if (instruction.trigger) return [];
-  const firstFrom = tree.stages[0]?.from.start ?? Infinity;
-  if (instruction.start > firstFrom) return [...resolver.scopeAt(instruction.start).keys()];
-  return tree.instructions
-    .filter((earlier) => earlier.end < instruction.start && (earlier.keyword === 'ARG' || earlier.keyword === 'ENV'))
-    .flatMap((earlier) => (earlier.pairs ?? []).map((pair) => pair.key.value));
 }
 
 function check(job: Job): Promise<Comment[]> {
@@ -130,7 +113,9 @@ async function runShellcheck(dialect: string, input: string): Promise<Comment[]>
 /** Runs ShellCheck on one script through stdin: no shell, no file, no network. */
 function spawnShellcheck(dialect: string, input: string): Promise<Comment[]> {
   return new Promise((resolve) => {
-    const child = spawn('shellcheck', ['--format=json1', `--shell=${dialect}`, `--exclude=${EXCLUDED.join(',')}`, '-'], { stdio: 'pipe', timeout: TIMEOUT_MS });
+    // --norc: a .shellcheckrc in the user's home or above the server's folder must not change what the rule reports.
+    const args = ['--norc', '--format=json1', `--shell=${dialect}`, `--exclude=${EXCLUDED.join(',')}`, '-'];
+    const child = spawn('shellcheck', args, { stdio: 'pipe', timeout: TIMEOUT_MS });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.on('error', () => resolve([]));

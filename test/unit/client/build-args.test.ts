@@ -2,38 +2,68 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   buildArguments,
+  cliEnvironment,
   displayCommand,
   historyArguments,
   loginArguments,
   parseRunnerArguments,
   pushArguments,
   runnerArguments,
+  runnerEnvironment,
   tagArguments,
   type BuildRequest,
 } from '../../../client/src/build/build-args.js';
 
 const BASE: BuildRequest = { dockerfile: '/ws/app/Dockerfile', context: '/ws/app', tag: 'app:latest', buildArgs: {} };
 
-/** Values a shell would act on; each must arrive as one argv element, unchanged. */
+/** Values a shell would act on; each must reach the CLI unchanged. */
 const HOSTILE_VALUES = ['a b', 'x;rm -rf /', '$(id)', '`id`', "it's", '"q"', 'a\\b', '--privileged', '&& reboot', '| tee /etc/passwd', '> /dev/sda', '*', '~root', '$HOME', 'line\nbreak'];
 
 describe('build arguments: one element per user value', () => {
-  it('builds with file, tag, target, build args, platform and the context last', () => {
+  it('builds with file, tag, target, build-arg names, platform and the context last; the values apart', () => {
     const result = buildArguments({ ...BASE, target: 'builder', buildArgs: { VERSION: '1.2', EMPTY: '' }, platform: 'linux/arm64' });
     assert.deepEqual(result, {
       ok: true,
-      args: ['build', '--file', '/ws/app/Dockerfile', '--tag', 'app:latest', '--target', 'builder', '--build-arg', 'VERSION=1.2', '--build-arg', 'EMPTY=', '--platform', 'linux/arm64', '/ws/app'],
+      args: ['build', '--file', '/ws/app/Dockerfile', '--tag', 'app:latest', '--target', 'builder', '--build-arg', 'VERSION', '--build-arg', 'EMPTY', '--platform', 'linux/arm64', '/ws/app'],
+      buildArgValues: { VERSION: '1.2', EMPTY: '' },
     });
   });
 
   for (const value of HOSTILE_VALUES) {
-    it(`keeps the build-arg value ${JSON.stringify(value)} as one element`, () => {
+    it(`passes the build-arg value ${JSON.stringify(value)} unchanged, in the environment only`, () => {
       const result = buildArguments({ ...BASE, buildArgs: { VALUE: value } });
       assert.ok(result.ok);
-      assert.equal(result.args.filter((arg) => arg === `VALUE=${value}`).length, 1);
+      assert.deepEqual(result.args.slice(5, 7), ['--build-arg', 'VALUE']);
       assert.equal(result.args.length, 8);
+      assert.deepEqual(cliEnvironment(runnerEnvironment(result.buildArgValues)), { VALUE: value });
     });
   }
+
+  it('never puts a build-arg value in argv, the runner\'s argv or the printed command line (issue 7)', () => {
+    const secret = 'ghp_S3cretToken/with=signs';
+    const result = buildArguments({ ...BASE, buildArgs: { TOKEN: secret, OTHER: 'also-private' } });
+    assert.ok(result.ok);
+    const runnerArgv = runnerArguments('/ext/dist/task-runner.js', { operation: 'build' }, { command: 'docker', kind: 'docker' }, result.args);
+    for (const text of [...result.args, ...runnerArgv, displayCommand('docker', result.args)]) {
+      assert.ok(!text.includes(secret) && !text.includes('also-private'), text);
+    }
+    assert.equal(displayCommand('docker', result.args), 'docker build --file /ws/app/Dockerfile --tag app:latest --build-arg TOKEN --build-arg OTHER /ws/app');
+  });
+
+  it('carries the values to the runner under its own names, and gives them to the CLI under theirs', () => {
+    const runnerEnv = runnerEnvironment({ TOKEN: 'secret', NODE_OPTIONS: '--max-old-space-size=4096' });
+    assert.deepEqual(runnerEnv, { LAYERWISE_BUILD_ARG_TOKEN: 'secret', LAYERWISE_BUILD_ARG_NODE_OPTIONS: '--max-old-space-size=4096' }, 'the runner\'s own NODE_OPTIONS stays as it was');
+    assert.deepEqual(cliEnvironment({ PATH: '/usr/bin', TOKEN: 'from VS Code', ...runnerEnv }), { PATH: '/usr/bin', TOKEN: 'secret', NODE_OPTIONS: '--max-old-space-size=4096' });
+    assert.deepEqual(runnerEnvironment(undefined), {}, 'tag and push carry none');
+  });
+
+  it('refuses a build-arg name the CLI reads for itself: its value would redirect the CLI', () => {
+    for (const name of ['PATH', 'DOCKER_HOST', 'docker_host', 'CONTAINER_HOST', 'LD_PRELOAD', 'BUILDKIT_PROGRESS']) {
+      const result = buildArguments({ ...BASE, buildArgs: { [name]: 'x' } });
+      assert.deepEqual(result, { ok: false, problem: { kind: 'build-arg-reserved', value: name } }, name);
+    }
+    for (const name of ['HTTP_PROXY', 'BUILDKIT_INLINE_CACHE', 'DOCKER_PASSWORD', 'NODE_OPTIONS']) assert.equal(buildArguments({ ...BASE, buildArgs: { [name]: 'x' } }).ok, true, name);
+  });
 
   it('keeps paths with spaces and shell characters as one element each', () => {
     const dockerfile = "/ws/my app; rm -rf ~/it's/Dockerfile";
@@ -41,6 +71,7 @@ describe('build arguments: one element per user value', () => {
     const result = buildArguments({ ...BASE, dockerfile, context });
     assert.ok(result.ok);
     assert.deepEqual(result.args, ['build', '--file', dockerfile, '--tag', 'app:latest', context]);
+    assert.deepEqual(result.buildArgValues, {});
   });
 
   it('refuses before anything runs: a tag that is not a reference', () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { runnerArguments } from '../../../client/src/build/build-args.js';
+import { buildArguments, runnerArguments, runnerEnvironment } from '../../../client/src/build/build-args.js';
 import { ReportChannel } from '../../../client/src/build/channel.js';
 import { descendants } from '../../../client/src/build/process-tree.js';
 import { stepTable } from '../../../client/src/build/progress.js';
@@ -106,6 +106,30 @@ describe('task runner', () => {
     assert.equal(problems.length, 1);
     assert.equal(problems[0].line, 6);
     assert.match(problems[0].message, /^process "\/bin\/sh -c echo \\"level \$LEVEL\\" && exit 3" did not complete successfully: exit code: 3$/);
+  });
+
+  it('gives build-arg values to the CLI in its environment; argv and the printed command carry names only (issue 7)', async () => {
+    const secret = 'ghp_S3cret';
+    const built = buildArguments({ dockerfile: '/ws/Dockerfile', context: '/ws', tag: 'app:1', buildArgs: { TOKEN: secret } });
+    assert.ok(built.ok);
+    const argv = runnerArguments(RUNNER, { operation: 'build' }, { command: process.execPath, kind: 'podman' }, [FAKE, ...built.args]);
+    assert.ok(argv.every((arg) => !arg.includes(secret)), 'what `ps` shows of the runner');
+    const argvFile = join(temp, 'secret-argv.json');
+    const envFile = join(temp, 'secret-env.json');
+    const child = spawn(process.execPath, ['--import', 'tsx', ...argv], {
+      cwd: ROOT,
+      env: { ...process.env, ...runnerEnvironment(built.buildArgValues), FAKE_OUTPUT: '', FAKE_EXIT: '0', FAKE_ARGV_FILE: argvFile, FAKE_ENV_FILE: envFile },
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { output += chunk; });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { output += chunk; });
+    assert.equal(await new Promise<number | null>((resolve) => child.once('close', resolve)), 0);
+    assert.match(output, /--build-arg TOKEN /);
+    assert.ok(!output.includes(secret), output);
+    assert.ok((JSON.parse(readFileSync(argvFile, 'utf8')) as string[]).every((arg) => !arg.includes(secret)), 'what `ps` shows of the CLI');
+    const cliEnv = JSON.parse(readFileSync(envFile, 'utf8')) as Record<string, string>;
+    assert.equal(cliEnv.TOKEN, secret);
+    assert.deepEqual(Object.keys(cliEnv).filter((name) => name.startsWith('LAYERWISE_BUILD_ARG_')), []);
   });
 
   it('reports a registry that wants credentials on push', async () => {

@@ -1,5 +1,5 @@
 import { flagSpec, ignoresFlags, isValidStageName, type FlagSpec } from '../../analysis/instructions.js';
-import { referenceProblem } from '../../analysis/reference-format.js';
+import { parseReference } from '../../analysis/image-reference.js';
 import { defineRule } from '../../lint/define-rule.js';
 import type { Flag, Instruction } from '../../parser/index.js';
 import { parseDuration } from './duration.js';
@@ -118,6 +118,6 @@ function integerProblem(value: string): Problem | undefined {
 
 function sourceProblem(value: string): Problem | undefined {
   if (value === '') return { messageId: 'emptySource', onValue: false };
-  if (value.includes('$') || /^\d+$/.test(value) || isValidStageName(value) || !referenceProblem(value)) return undefined;
+  if (value.includes('$') || /^\d+$/.test(value) || isValidStageName(value) || parseReference(value).ok) return undefined;
   return { messageId: 'invalidSource', onValue: true };
 }

@@ -1,16 +1,6 @@
 import { expandWord } from '../../analysis/expand.js';
+import { parseReference } from '../../analysis/image-reference.js';
 import { defineRule } from '../../lint/define-rule.js';
-
-/**
- * distribution's reference grammar, as BuildKit parses a base image name:
- * `[host[:port]/]path[:tag][@algorithm:hex]`, the path in lower case.
- */
-const NAME_PART = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const HOST_PART = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const IMAGE_REFERENCE = new RegExp(
-  `^(?:(?:${HOST_PART}(?:\\.${HOST_PART})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?/)?${NAME_PART}(?:/${NAME_PART})*` +
-    '(?::\\w[\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$',
-);
 
 /** What BuildKit gives the platform ARGs on an ordinary build: any real platform does for checking a name. */
 const PLATFORM_DEFAULTS: Record<string, string> = {
@@ -61,7 +51,7 @@ export default defineRule({
           return definition?.kind === 'builtin' ? PLATFORM_DEFAULTS[name] : definition?.value;
         };
         const result = expandWord(image.value, lookup, context.tree.escapeChar);
-        if (result === undefined || IMAGE_REFERENCE.test(result)) return;
+        if (result === undefined || parseReference(result).ok) return;
         context.report({ span: image, messageId: result === '' ? 'empty' : 'invalid', data: { image: image.value, result } });
       },
     };

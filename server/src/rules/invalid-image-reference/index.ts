@@ -1,8 +1,14 @@
 import { unquote } from '../../analysis/expand.js';
-import { referenceProblem } from '../../analysis/reference-format.js';
+import { parseReference, type ReferenceProblemKind } from '../../analysis/image-reference.js';
 import { parentStage } from '../../analysis/stages.js';
 import { defineRule } from '../../lint/define-rule.js';
 import type { Span } from '../../parser/index.js';
+
+const PART_MESSAGES: Partial<Record<ReferenceProblemKind, 'invalidTag' | 'invalidDigest'>> = { 'invalid-tag': 'invalidTag', 'invalid-digest': 'invalidDigest' };
+
+function messageFor(kind: ReferenceProblemKind): 'invalid' | 'invalidTag' | 'invalidDigest' {
+  return PART_MESSAGES[kind] ?? 'invalid';
+}
 
 export default defineRule({
   meta: {
@@ -47,18 +53,19 @@ export default defineRule({
         // Images built from ARGs are invalid-default-arg-in-from's: their value depends on the build.
         if (!image || image.value.includes('$') || parentStage(tree, stage)) return;
         const value = unquote(image.value, tree.escapeChar);
-        const problem = referenceProblem(value);
-        if (!problem || problem.kind === 'empty') return;
+        const result = parseReference(value);
+        if (result.ok || result.problem.kind === 'empty') return;
+        const { problem } = result;
         if (problem.kind === 'uppercase') {
           context.report({ span: image, messageId: 'uppercase', data: { value } });
           return;
         }
-        // A part is pointed at only when the image is written as it reads, on one line.
+        // A part is pointed at only when the image is written as it reads, on one line, and the part is there
+        // (an empty tag or digest leaves nothing to point at: the whole reference is wrong).
         const literal = value === image.value && image.end - image.start === value.length;
         const part = value.slice(problem.start, problem.end);
-        const span: Span = literal && problem.part !== 'reference' ? { start: image.start + problem.start, end: image.start + problem.end } : image;
-        const messageId = problem.part === 'tag' ? 'invalidTag' : problem.part === 'digest' ? 'invalidDigest' : 'invalid';
-        context.report({ span, messageId, data: { value, part } });
+        const span: Span = literal && part !== '' ? { start: image.start + problem.start, end: image.start + problem.end } : image;
+        context.report({ span, messageId: part === '' ? 'invalid' : messageFor(problem.kind), data: { value, part } });
       },
     };
   },

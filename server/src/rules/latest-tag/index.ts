@@ -1,4 +1,5 @@
-import { fromImageText, parseImageReference } from '../../analysis/image-reference.js';
+import { fromImageText } from '../../analysis/from-image.js';
+import { splitReference } from '../../analysis/image-reference.js';
 import { defineRule } from '../../lint/define-rule.js';
 
 export default defineRule({
@@ -37,11 +38,11 @@ export default defineRule({
         if (!image) return;
         const text = fromImageText(instruction, context.variables, context.tree.escapeChar);
         if (!text) return;
-        const reference = parseImageReference(text);
+        const reference = splitReference(text);
         if (reference.tag !== 'latest' || reference.digest !== undefined) return;
         // Point at the tag itself when it is written out plainly.
         const span = image.value.endsWith(':latest') ? { start: image.end - 'latest'.length, end: image.end } : image;
-        context.report({ span, messageId: 'latest', data: { repository: reference.repository } });
+        context.report({ span, messageId: 'latest', data: { repository: reference.path } });
       },
     };
   },

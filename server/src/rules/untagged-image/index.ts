@@ -1,5 +1,6 @@
 import { unquote } from '../../analysis/expand.js';
-import { fromImageText, parseImageReference } from '../../analysis/image-reference.js';
+import { fromImageText } from '../../analysis/from-image.js';
+import { splitReference } from '../../analysis/image-reference.js';
 import { earlierStage } from '../../analysis/stage-references.js';
 import { defineRule } from '../../lint/define-rule.js';
 
@@ -41,7 +42,7 @@ export default defineRule({
         const text = fromImageText(instruction, context.variables, escape);
         if (!text || text.toLowerCase() === 'scratch') return;
         if (earlierStage(context.tree, unquote(image.value, escape), stage.index) || earlierStage(context.tree, text, stage.index)) return;
-        const reference = parseImageReference(text);
+        const reference = splitReference(text);
         if (reference.tag !== undefined || reference.digest !== undefined) return;
         context.report({ span: image, messageId: 'untagged', data: { image: text } });
       },

@@ -1,5 +1,6 @@
 import { unquote } from '../../analysis/expand.js';
-import { fromImageText, isDockerHub, parseImageReference } from '../../analysis/image-reference.js';
+import { fromImageText } from '../../analysis/from-image.js';
+import { isDockerHub, splitReference } from '../../analysis/image-reference.js';
 import { knownValueAt } from '../../analysis/known-value.js';
 import { earlierStage } from '../../analysis/stage-references.js';
 import { defineRule } from '../../lint/define-rule.js';
@@ -52,10 +53,10 @@ export default defineRule({
 
     const check = (image: string, span: Span) => {
       if (!image || image.toLowerCase() === 'scratch') return;
-      const reference = parseImageReference(image);
+      const reference = splitReference(image);
       const hub = isDockerHub(reference);
-      if (hub ? hubAllowed : allowed(reference.registry!)) return;
-      context.report({ span, messageId: 'untrusted', data: { image, registry: hub ? 'docker.io' : reference.registry!, trusted: trusted.join(', ') } });
+      if (hub ? hubAllowed : allowed(reference.domain!)) return;
+      context.report({ span, messageId: 'untrusted', data: { image, registry: hub ? 'docker.io' : reference.domain!, trusted: trusted.join(', ') } });
     };
     /** A --from value names an image only when it names no stage (earlier, later or its own). */
     const checkSource = (raw: string, span: Span, offset: number) => {

@@ -31,6 +31,12 @@ testRule(rule, {
       settings: trusted('trusted.com'),
       findings: ['ubuntu:18.04', 'zemanlx/ubuntu:18.04', 'docker.io/zemanlx/ubuntu:18.04'],
     },
+    {
+      code: 'FROM MyRegistry/app:1\n',
+      settings: trusted('docker.io'),
+      findings: ['MyRegistry/app:1'],
+      note: 'capitals make the first component a registry host (distribution), not a Docker Hub namespace',
+    },
     { code: 'ARG REGISTRY=quay.io\nFROM ${REGISTRY}/app:1\n', settings: trusted('trusted.com'), findings: ['${REGISTRY}/app:1'] },
     { code: 'FROM trusted.com/a:1\nONBUILD COPY --from=busybox:1 /bin/sh /bin/\n', settings: trusted('trusted.com'), findings: ['busybox:1'] },
   ],
