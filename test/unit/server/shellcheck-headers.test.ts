@@ -40,14 +40,13 @@ describe('shellcheck: the variables each RUN sees', () => {
     ]);
   });
 
-  it('takes one pass: 20,000 instructions in a stage and in a fragment in well under a second', () => {
-    // The former per-RUN scan of every definition above it took seconds here.
+  it('gives each of 10,000 RUNs in a stage, and in a fragment, its header', () => {
+    // The former per-RUN scan of every definition above it was quadratic here (time is a benchmark's business, not a test's).
     const body = 'ENV PATH=/x:$PATH\nRUN true\n'.repeat(10_000);
     for (const text of [`FROM alpine\n${body}`, body]) {
-      const started = performance.now();
-      const headers = exportHeaders(parse(text));
-      assert.equal(headers.size, 10_000);
-      assert.ok(performance.now() - started < 1_000, `${Math.round(performance.now() - started)} ms`);
+      const headers = [...exportHeaders(parse(text)).values()];
+      assert.equal(headers.length, 10_000);
+      assert.ok(headers.every((header) => header.startsWith('export PATH ')));
     }
   });
 });
