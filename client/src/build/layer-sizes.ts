@@ -62,16 +62,21 @@ export function parseSize(value: unknown): number {
   return Math.round(Number(match[1]) * (UNITS[match[2].toLowerCase()] ?? 1));
 }
 
+/** BuildKit's ` # buildkit` after a row's text. Starts where the white space does: tried inside it, the match rescanned the run (quadratic). */
+const BUILDKIT_MARK = /(?<!\s)\s+# buildkit$/;
+/** The legacy builder's `|2 A=1 B=2 ` before a command; a name runs to its first `=` so that each word splits one way only (linear). */
+const BUILD_ARGS = /^\|\d+ (?:\S[^\s=]*=\S* )*/;
+
 /** What a history row says it ran: the keyword, and for RUN the command. */
 export function describeRow(createdBy: string): { keyword?: string; command?: string } {
-  let text = createdBy.trim().replace(/\s+# buildkit$/, '');
+  let text = createdBy.trim().replace(BUILDKIT_MARK, '');
   // BuildKit: `RUN /bin/sh -c make # buildkit`, `COPY . /app # buildkit`, `ENV A=1`.
   const buildkit = /^([A-Z]+)\b\s*(.*)$/s.exec(text);
   if (buildkit && KEYWORDS.has(buildkit[1])) {
     return buildkit[1] === 'RUN' ? { keyword: 'RUN', command: runCommand(buildkit[2]) } : { keyword: buildkit[1] };
   }
   // podman and the legacy builder: `/bin/sh -c #(nop) ENV A=1`, `|2 A=1 B=2 /bin/sh -c make`, `/bin/sh -c make`.
-  text = text.replace(/^\|\d+ (?:\S+=\S* )*/, '');
+  text = text.replace(BUILD_ARGS, '');
   const nop = /^(?:\/bin\/sh -c |cmd \/S \/C )?#\(nop\)\s+([A-Z]+)\b/.exec(text);
   if (nop) return KEYWORDS.has(nop[1]) ? { keyword: nop[1] } : {};
   if (text !== '') return { keyword: 'RUN', command: runCommand(text) };
@@ -81,7 +86,7 @@ export function describeRow(createdBy: string): { keyword?: string; command?: st
 const KEYWORDS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
 
 function runCommand(text: string): string {
-  return normalize(text.replace(/^\|\d+ (?:\S+=\S* )*/, '').replace(/^(?:\/bin\/sh -c |\/bin\/bash -c |cmd \/S \/C )/, ''));
+  return normalize(text.replace(BUILD_ARGS, '').replace(/^(?:\/bin\/sh -c |\/bin\/bash -c |cmd \/S \/C )/, ''));
 }
 
 function normalize(text: string): string {

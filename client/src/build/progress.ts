@@ -25,7 +25,8 @@ export interface Step {
 }
 
 const PODMAN_STEP = /^(?:\[(\d+)\/(\d+)\] )?STEP (\d+)\/(\d+): (.*)$/;
-const BUILDKIT_STEP = /^#(\d+) \[(?:(\S+) +)?\s*(\d+)\/(\d+)\] (.*)$/;
+// After a stage name, one space then `\s*`: with ` +\s*`, a run of spaces split every way before failing (quadratic).
+const BUILDKIT_STEP = /^#(\d+) \[(?:(\S+) )?\s*(\d+)\/(\d+)\] (.*)$/;
 const LEGACY_STEP = /^Step (\d+)\/(\d+) : (.*)$/;
 
 /** Terminal colours and cursor moves that some CLIs print even into a pipe. */
@@ -96,7 +97,8 @@ const CREDENTIALS_WANTED = /unauthorized|authentication required|no basic auth c
 const PODMAN_FAILURE = 'Error: building at STEP "';
 const LEGACY_FAILURE = /^(?:The command '.*' returned a non-zero code: \d+|COPY failed: .*|ADD failed: .*)$/;
 const BUILDKIT_VERTEX_ERROR = /^#(\d+) ERROR: (.*)$/;
-const BUILDKIT_FAILED_STEP = /^ > \[(?:(\S+) +)?\s*(\d+)\/(\d+)\] (.*):$/;
+/** As BUILDKIT_STEP: one space after the stage name, so that the spaces split one way only. */
+const BUILDKIT_FAILED_STEP = /^ > \[(?:(\S+) )?\s*(\d+)\/(\d+)\] (.*):$/;
 const BUILDKIT_LOCATION = /^(.+):(\d+)$/;
 const BUILDKIT_RULE = /^-{20}$/;
 const BUILDKIT_ERROR = /^(?:ERROR|error): (.*)$/;

@@ -11,6 +11,7 @@
  */
 import type { DockerfileTree, Instruction, Stage } from '../parser/index.js';
 import { copyArguments } from './copy.js';
+import { shellPatternMatches } from './glob.js';
 import { knownValue } from './known-value.js';
 import { parseArguments, type OptionSpec, type ShellCommand, type ShellScript, type ShellWord } from './shell/index.js';
 import { programName } from './shell/script-source.js';
@@ -68,27 +69,11 @@ export function hasGlob(path: string): boolean {
   return GLOB.test(path);
 }
 
-const segmentPatterns = new Map<string, RegExp | null>();
-const MAX_CACHED_PATTERNS = 1000;
-
 /** Shell globbing of one path segment: `*`, `?` and `[...]`, none of which match `/`; a leading dot only by a dot. */
 function segmentMatches(pattern: string, segment: string): boolean {
   if (!hasGlob(pattern)) return pattern === segment;
   if (segment.startsWith('.') && !pattern.startsWith('.')) return false;
-  let regex = segmentPatterns.get(pattern);
-  if (regex === undefined) {
-    const source = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\[!/g, '[^');
-    // A bracket the shell would take literally (`[#- ]`, `[`) is no valid RegExp: then the segment matches only itself.
-    try {
-      regex = new RegExp(`^${source}$`);
-    } catch {
-      regex = null;
-    }
-    // Patterns come from the text being typed: keep the cache from growing for as long as the server runs.
-    if (segmentPatterns.size >= MAX_CACHED_PATTERNS) segmentPatterns.clear();
-    segmentPatterns.set(pattern, regex);
-  }
-  return regex === null ? pattern === segment : regex.test(segment);
+  return shellPatternMatches(pattern, segment);
 }
 
 /** Whether the glob `pattern` (both normalized) names `path`. */

@@ -42,6 +42,15 @@ describe('layer sizes from history', () => {
     assert.deepEqual(describeRow('WORKDIR /app'), { keyword: 'WORKDIR' });
   });
 
+  it('reads rows with 100,000 characters of white space or build arguments', () => {
+    const spaces = ' '.repeat(100_000);
+    assert.deepEqual(describeRow(`RUN /bin/sh -c echo${spaces}x # buildkit`), { keyword: 'RUN', command: 'echo x' });
+    assert.deepEqual(describeRow(`|1 A=${'='.repeat(100_000)} /bin/sh -c make`), { keyword: 'RUN', command: 'make' });
+    // No `name=value ` follows `|0 `: the command is the rest.
+    const equalSigns = '='.repeat(100_001);
+    assert.deepEqual(describeRow(`|0 ${equalSigns}`), { keyword: 'RUN', command: equalSigns });
+  });
+
   it('podman, multi-stage: the final stage\'s own instructions, FROM an external image (its two rows are the base)', () => {
     assert.deepEqual(shown('multi-stage.Dockerfile', 2, 'podman-history-multi.json'), {
       layers: [

@@ -41,6 +41,12 @@ describe('build progress: step lines', () => {
     assert.equal(parseStep('#6 0.215 300+0 records in'), undefined);
   });
 
+  it('reads a BuildKit step line of 100,000 spaces: a step after them, none when a word follows them instead', () => {
+    const spaces = ' '.repeat(100_000);
+    assert.deepEqual(parseStep(`#5 [builder${spaces}2/4] RUN make`), { format: 'buildkit', vertex: 5, stageIndex: undefined, stageName: 'builder', step: 2, total: 4, instruction: 'RUN make' });
+    assert.equal(parseStep(`#0 [[ ${spaces}x`), undefined);
+  });
+
   it('reads the legacy builder and ignores colour codes', () => {
     assert.deepEqual(parseStep('Step 3/7 : RUN make'), { format: 'legacy', step: 3, total: 7, instruction: 'RUN make' });
     assert.equal(parseStep('\x1b[1mSTEP 1/2: FROM x\x1b[0m')?.instruction, 'FROM x');
@@ -113,6 +119,13 @@ describe('build progress: failures', () => {
     assert.equal(log.failure?.message, 'process "/bin/sh -c npm run build" did not complete successfully: exit code: 2');
     const table = { lines: [[0, 1, 2, 3, 4, 5, 6, 7, 8, 19, 20, 21]], names: [null], target: 0, fileLines: [] };
     assert.equal(lineOfFailure(log.failure!, table), 19);
+  });
+
+  it('BuildKit: a failing step line of 100,000 spaces names its step, and one that names none leaves the step unknown', () => {
+    const spaces = ' '.repeat(100_000);
+    const named = readAll(` > [builder${spaces}3/5] RUN make:\nERROR: failed to solve: boom`).log.failure;
+    assert.deepEqual(named, { step: { format: 'buildkit', stageIndex: undefined, stageName: 'builder', step: 3, total: 5, instruction: 'RUN make' }, message: 'boom' });
+    assert.deepEqual(readAll(` > [] ${spaces} :\nERROR: failed to solve: boom`).log.failure, { step: undefined, message: 'boom' });
   });
 
   it('BuildKit: a Dockerfile with another name (`-f Dockerfile.dev`)', () => {

@@ -3,13 +3,29 @@ import { managerCache, packageCacheRule, type ManagerCacheSpec } from '../../lin
 
 type Messages = 'left' | 'cleanedLater' | 'removeGems';
 
-/** `~/.gem`, or a `cache` folder (or the `.gem` files in it) under a gems or bundle folder, GEM_HOME, or `$(gem env gemdir)`. */
-const GEM_CACHE = /(?:^|\/)\.gem\/?$|(?:\bgems?|\bbundle|GEM_HOME\}?|gem env gemdir\))(?:\/[^/]+)*\/cache(?:\/\*(?:\.gem)?)?\/?$/;
+/** A path segment that ends in a gems or bundle folder's name, GEM_HOME, or `$(gem env gemdir)`. */
+const GEM_ROOT_END = /(?:^|\W)(?:gems?|bundle)$|GEM_HOME\}?$|gem env gemdir\)$/;
+
+/**
+ * `~/.gem`, or a `cache` folder (or the `.gem` files in it) under a gems or bundle folder, GEM_HOME, or `$(gem env gemdir)`.
+ * Read segment by segment: one regular expression over the whole argument backtracked quadratically in its length.
+ */
+function isGemCache(path: string): boolean {
+  const segments = path.replace(/\/$/, '').split('/');
+  if (segments.at(-1) === '.gem') return true;
+  if (segments.at(-1) === '*' || segments.at(-1) === '*.gem') segments.pop();
+  if (segments.pop() !== 'cache') return false;
+  // The folders between the root and `cache` have names: `gems//cache` is no cache under `gems`.
+  for (let index = segments.length - 1; index >= 0 && segments[index] !== ''; index--) {
+    if (GEM_ROOT_END.test(segments[index])) return true;
+  }
+  return false;
+}
 
 /** `rm -rf <gem cache>`, or `find <gems> -name cache ... -exec rm -rf {} +` (or `-delete`). */
 function removesGemCache(command: ShellCommand): boolean {
   const name = programName(command.name);
-  if (name === 'rm') return operands(command).some((word) => GEM_CACHE.test(word.value.replace(/^~/, '${HOME}')));
+  if (name === 'rm') return operands(command).some((word) => isGemCache(word.value.replace(/^~/, '${HOME}')));
   if (name !== 'find') return false;
   const values = command.args.map((word) => word.value);
   const removes = values.includes('-delete') || values.some((value, index) => value === '-exec' && values[index + 1] === 'rm');

@@ -1,5 +1,6 @@
 import { unquote } from '../../analysis/expand.js';
 import { fromImageText } from '../../analysis/from-image.js';
+import { wildcardMatches } from '../../analysis/glob.js';
 import { isDockerHub, splitReference } from '../../analysis/image-reference.js';
 import { knownValueAt } from '../../analysis/known-value.js';
 import { earlierStage } from '../../analysis/stage-references.js';
@@ -10,8 +11,8 @@ const HUB_NAMES = ['docker.io', 'hub.docker.com', 'index.docker.io', 'registry-1
 
 /** `*` alone allows every registry; elsewhere it stands for any run of characters (`*.gcr.io`). */
 function matcher(patterns: string[]): (registry: string) => boolean {
-  const expressions = patterns.map((pattern) => new RegExp(`^${pattern.toLowerCase().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`));
-  return (registry) => expressions.some((expression) => expression.test(registry.toLowerCase()));
+  const lowered = patterns.map((pattern) => pattern.toLowerCase());
+  return (registry) => lowered.some((pattern) => wildcardMatches(pattern, registry.toLowerCase()));
 }
 
 export default defineRule({

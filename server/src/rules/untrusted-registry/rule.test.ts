@@ -2,6 +2,8 @@ import { testRule } from '../../../../test/support/rule-tester.js';
 import rule from './index.js';
 
 const trusted = (...trustedRegistries: string[]) => ({ trustedRegistries });
+/** A 100,000-character registry host: against `*.*.*.example.com`, a RegExp built from the glob backtracks to the third degree. */
+const LONG_HOST = 'a.'.repeat(50_000);
 
 testRule(rule, {
   valid: [
@@ -18,6 +20,7 @@ testRule(rule, {
     { code: 'FROM trusted.com/a:1 AS build\nFROM trusted.com/b:1\nCOPY --from=build /a /b\nCOPY --from=0 /a /b\n', settings: trusted('trusted.com') },
     { code: 'RUN --mount=type=bind,from=trusted.com/repo/image:tag,target=/foo foobar\n', settings: trusted('trusted.com') },
     { code: 'ARG BASE\nFROM $BASE\n', settings: trusted('trusted.com'), note: 'decided by a build argument' },
+    { code: `FROM ${LONG_HOST}example.com/app:1\n`, settings: trusted('*.*.*.example.com'), note: 'a long host under a trusted wildcard' },
   ],
   invalid: [
     { code: 'FROM random.com/debian\n', settings: trusted('docker.io'), findings: ['random.com/debian'] },
@@ -39,5 +42,6 @@ testRule(rule, {
     },
     { code: 'ARG REGISTRY=quay.io\nFROM ${REGISTRY}/app:1\n', settings: trusted('trusted.com'), findings: ['${REGISTRY}/app:1'] },
     { code: 'FROM trusted.com/a:1\nONBUILD COPY --from=busybox:1 /bin/sh /bin/\n', settings: trusted('trusted.com'), findings: ['busybox:1'] },
+    { code: `FROM ${LONG_HOST}example.org/app:1\n`, settings: trusted('*.*.*.example.com'), findings: [`${LONG_HOST}example.org/app:1`], note: 'a long host outside it' },
   ],
 });
