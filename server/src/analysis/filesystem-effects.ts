@@ -13,6 +13,7 @@ import type { DockerfileTree, Instruction, Stage } from '../parser/index.js';
 import { copyArguments } from './copy.js';
 import { knownValue } from './known-value.js';
 import { parseArguments, type OptionSpec, type ShellCommand, type ShellScript, type ShellWord } from './shell/index.js';
+import { memoOn } from './shell/memo.js';
 import { programName } from './shell/script-source.js';
 import { unwrapCommand } from './shell/wrappers.js';
 import { parentStage } from './stages.js';
@@ -281,7 +282,31 @@ function urlFileName(url: string): string | undefined {
  * relative paths against `cwd` and the `cd`s before them (a `cd` the walk
  * cannot follow makes the rest relative to an unknown folder).
  */
-export function runEffects(script: ShellScript, cwd: string | undefined, scope: Scope): RunEffect[] {
+export function runEffects(script: ShellScript, cwd: string | undefined, scope: Scope): readonly RunEffect[] {
+  const computed = memoOn(script, EFFECTS, newEffectList);
+  let entry = computed.find((candidate) => candidate.cwd === cwd && candidate.scope === scope);
+  if (!entry) {
+    // A script the incremental parser keeps meets a new scope object at each edit: keep the latest few.
+    if (computed.length >= MAX_EFFECTS_PER_SCRIPT) computed.shift();
+    computed.push((entry = { cwd, scope, effects: computeRunEffects(script, cwd, scope) }));
+  }
+  return entry.effects;
+}
+
+/**
+ * A script's effects by folder and scope (a scope object per offset, see
+ * `VariableResolver.scopeAt`): a dozen rules ask for the same RUN's effects.
+ */
+const EFFECTS = Symbol('effects');
+const MAX_EFFECTS_PER_SCRIPT = 4;
+
+type EffectList = Array<{ cwd: string | undefined; scope: Scope; effects: readonly RunEffect[] }>;
+
+function newEffectList(): EffectList {
+  return [];
+}
+
+function computeRunEffects(script: ShellScript, cwd: string | undefined, scope: Scope): RunEffect[] {
   const effects: RunEffect[] = [];
   for (const { command, cwd: current } of commandsWithDirectory(script, cwd, scope)) {
     const name = programName(command.name);

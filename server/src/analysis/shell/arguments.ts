@@ -4,6 +4,7 @@
  * `-oValue`, and `--` ending the options. Which options take a value is
  * per command: pass an `OptionSpec`, or rely on `KNOWN_OPTIONS`.
  */
+import { memoOn } from './memo.js';
 import { programName } from './script-source.js';
 import type { ShellCommand, ShellWord } from './types.js';
 
@@ -34,11 +35,36 @@ export const KNOWN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   gem: { valueOptions: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '--platform'] },
 };
 
+/** The spec of a command with no value-taking options: one object, so its parses are cached under one key. */
+const NO_OPTIONS: OptionSpec = Object.freeze({});
+
 export function optionsFor(command: ShellCommand): OptionSpec {
-  return KNOWN_OPTIONS[programName(command.name)] ?? {};
+  return KNOWN_OPTIONS[programName(command.name)] ?? NO_OPTIONS;
 }
 
-export function parseArguments(command: ShellCommand, spec: OptionSpec = optionsFor(command)): ParsedArgument[] {
+/**
+ * A command's parses, by the value-taking options they were read with: rules
+ * ask the same questions of the same commands (a corpus pass parsed each
+ * command's arguments dozens of times). Callers only read the result.
+ */
+const PARSES = Symbol('parses');
+/** Specs by identity to their options as one string; specs written inline in a call are collected with their entry. */
+const specKeys = new WeakMap<OptionSpec, string>();
+
+export function parseArguments(command: ShellCommand, spec: OptionSpec = optionsFor(command)): readonly ParsedArgument[] {
+  let key = specKeys.get(spec);
+  if (key === undefined) specKeys.set(spec, (key = (spec.valueOptions ?? []).join(' ')));
+  const parses = memoOn(command, PARSES, newParseList);
+  let parsed = parses.get(key);
+  if (!parsed) parses.set(key, (parsed = parseWithSpec(command, spec)));
+  return parsed;
+}
+
+function newParseList(): Map<string, readonly ParsedArgument[]> {
+  return new Map();
+}
+
+function parseWithSpec(command: ShellCommand, spec: OptionSpec): ParsedArgument[] {
   const valueOptions = new Set(spec.valueOptions ?? []);
   const parsed: ParsedArgument[] = [];
   const args = command.args;
