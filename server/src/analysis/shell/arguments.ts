@@ -51,16 +51,26 @@ const PARSES = Symbol('parses');
 /** Specs by identity to their options as one string; specs written inline in a call are collected with their entry. */
 const specKeys = new WeakMap<OptionSpec, string>();
 
+interface Parse {
+  parsed: readonly ParsedArgument[];
+  /** Its operands, once asked for. */
+  operands?: ShellWord[];
+}
+
 export function parseArguments(command: ShellCommand, spec: OptionSpec = optionsFor(command)): readonly ParsedArgument[] {
+  return parseOf(command, spec).parsed;
+}
+
+function parseOf(command: ShellCommand, spec: OptionSpec): Parse {
   let key = specKeys.get(spec);
   if (key === undefined) specKeys.set(spec, (key = (spec.valueOptions ?? []).join(' ')));
   const parses = memoOn(command, PARSES, newParseList);
-  let parsed = parses.get(key);
-  if (!parsed) parses.set(key, (parsed = parseWithSpec(command, spec)));
-  return parsed;
+  let parse = parses.get(key);
+  if (!parse) parses.set(key, (parse = { parsed: parseWithSpec(command, spec) }));
+  return parse;
 }
 
-function newParseList(): Map<string, readonly ParsedArgument[]> {
+function newParseList(): Map<string, Parse> {
   return new Map();
 }
 
@@ -148,9 +158,10 @@ export function flagValue(command: ShellCommand, flags: string | readonly string
   return findFlags(command, flags, spec).at(-1)?.value;
 }
 
-/** The arguments that are not options or option values. */
-export function operands(command: ShellCommand, spec?: OptionSpec): ShellWord[] {
-  return parseArguments(command, spec).flatMap((argument) => (argument.kind === 'operand' ? [argument.word] : []));
+/** The arguments that are not options or option values; callers only read the list. */
+export function operands(command: ShellCommand, spec: OptionSpec = optionsFor(command)): ShellWord[] {
+  const parse = parseOf(command, spec);
+  return (parse.operands ??= parse.parsed.flatMap((argument) => (argument.kind === 'operand' ? [argument.word] : [])));
 }
 
 /** The first operand: `install` in `apt-get -y install curl`. */
