@@ -53,6 +53,18 @@ export function resolvePath(path: string, cwd: string | undefined): string | und
   return normalizePath(`${cwd === '/' ? '' : cwd}/${home}`);
 }
 
+/**
+ * The text without the slashes it ends with. A loop, not `/(?<!\/)\/+$/`:
+ * that pattern backtracks quadratically over many slashes (recheck's fuzzer finds it on some runs).
+ */
+export function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === SLASH) end--;
+  return text.slice(0, end);
+}
+
+const SLASH = 0x2f;
+
 export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
@@ -226,7 +238,7 @@ export function copiedPaths(tree: DockerfileTree, instruction: Instruction, cwd:
   return sources.flatMap((source) => {
     const sourceText = substituteVariables(source.value, scope);
     if (sourceText === undefined) return [];
-    const name = basename(sourceText.replace(/(?<!\/)\/+$/, '').replace(/^[a-z]+:\/\/[^/]*\/?/, ''));
+    const name = basename(withoutTrailingSlashes(sourceText).replace(/^[a-z]+:\/\/[^/]*\/?/, ''));
     const inside = name && name !== '.' && name !== '..' ? `${target === '/' ? '' : target}/${name}` : undefined;
     const path = intoFolder && inside ? inside : target;
     const alternatives = !intoFolder && inside ? [inside] : [];
@@ -445,7 +457,7 @@ function gitCloneEffects(command: ShellCommand, cwd: string | undefined, add: Ad
     add('create', words[2], { folder: true });
     return;
   }
-  const name = urlFileName(words[1].value.replace(/(?<!\/)\/+$/, ''))?.replace(/\.git$/, '');
+  const name = urlFileName(withoutTrailingSlashes(words[1].value))?.replace(/\.git$/, '');
   const path = name && cwd !== undefined ? resolvePath(name, cwd) : undefined;
   if (path) add('create', words[1], { folder: true, path });
 }
