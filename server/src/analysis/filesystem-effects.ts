@@ -14,6 +14,7 @@ import { copyArguments } from './copy.js';
 import { shellPatternMatches } from './glob.js';
 import { knownValue } from './known-value.js';
 import { parseArguments, type OptionSpec, type ShellCommand, type ShellScript, type ShellWord } from './shell/index.js';
+import { memoOn } from './shell/memo.js';
 import { programName } from './shell/script-source.js';
 import { unwrapCommand } from './shell/wrappers.js';
 import { parentStage } from './stages.js';
@@ -52,6 +53,18 @@ export function resolvePath(path: string, cwd: string | undefined): string | und
   if (cwd === undefined) return undefined;
   return normalizePath(`${cwd === '/' ? '' : cwd}/${home}`);
 }
+
+/**
+ * The text without the slashes it ends with. A loop, not `/(?<!\/)\/+$/`:
+ * that pattern backtracks quadratically over many slashes (recheck's fuzzer finds it on some runs).
+ */
+export function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === SLASH) end--;
+  return text.slice(0, end);
+}
+
+const SLASH = 0x2f;
 
 export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -210,7 +223,7 @@ export function copiedPaths(tree: DockerfileTree, instruction: Instruction, cwd:
   return sources.flatMap((source) => {
     const sourceText = substituteVariables(source.value, scope);
     if (sourceText === undefined) return [];
-    const name = basename(sourceText.replace(/(?<!\/)\/+$/, '').replace(/^[a-z]+:\/\/[^/]*\/?/, ''));
+    const name = basename(withoutTrailingSlashes(sourceText).replace(/^[a-z]+:\/\/[^/]*\/?/, ''));
     const inside = name && name !== '.' && name !== '..' ? `${target === '/' ? '' : target}/${name}` : undefined;
     const path = intoFolder && inside ? inside : target;
     const alternatives = !intoFolder && inside ? [inside] : [];
@@ -266,7 +279,31 @@ function urlFileName(url: string): string | undefined {
  * relative paths against `cwd` and the `cd`s before them (a `cd` the walk
  * cannot follow makes the rest relative to an unknown folder).
  */
-export function runEffects(script: ShellScript, cwd: string | undefined, scope: Scope): RunEffect[] {
+export function runEffects(script: ShellScript, cwd: string | undefined, scope: Scope): readonly RunEffect[] {
+  const computed = memoOn(script, EFFECTS, newEffectList);
+  let entry = computed.find((candidate) => candidate.cwd === cwd && candidate.scope === scope);
+  if (!entry) {
+    // A script the incremental parser keeps meets a new scope object at each edit: keep the latest few.
+    if (computed.length >= MAX_EFFECTS_PER_SCRIPT) computed.shift();
+    computed.push((entry = { cwd, scope, effects: computeRunEffects(script, cwd, scope) }));
+  }
+  return entry.effects;
+}
+
+/**
+ * A script's effects by folder and scope (a scope object per offset, see
+ * `VariableResolver.scopeAt`): a dozen rules ask for the same RUN's effects.
+ */
+const EFFECTS = Symbol('effects');
+const MAX_EFFECTS_PER_SCRIPT = 4;
+
+type EffectList = Array<{ cwd: string | undefined; scope: Scope; effects: readonly RunEffect[] }>;
+
+function newEffectList(): EffectList {
+  return [];
+}
+
+function computeRunEffects(script: ShellScript, cwd: string | undefined, scope: Scope): RunEffect[] {
   const effects: RunEffect[] = [];
   for (const { command, cwd: current } of commandsWithDirectory(script, cwd, scope)) {
     const name = programName(command.name);
@@ -405,7 +442,7 @@ function gitCloneEffects(command: ShellCommand, cwd: string | undefined, add: Ad
     add('create', words[2], { folder: true });
     return;
   }
-  const name = urlFileName(words[1].value.replace(/(?<!\/)\/+$/, ''))?.replace(/\.git$/, '');
+  const name = urlFileName(withoutTrailingSlashes(words[1].value))?.replace(/\.git$/, '');
   const path = name && cwd !== undefined ? resolvePath(name, cwd) : undefined;
   if (path) add('create', words[1], { folder: true, path });
 }

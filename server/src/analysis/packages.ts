@@ -6,6 +6,7 @@
  */
 import { substituteVariables } from './filesystem-effects.js';
 import { KNOWN_OPTIONS, parseArguments, programName, type OptionSpec, type ShellCommand, type ShellWord } from './shell/index.js';
+import { memoOn } from './shell/memo.js';
 import type { VariableDefinition } from './variables.js';
 
 export type PackageManager = 'apt' | 'apk' | 'pip' | 'npm' | 'gem' | 'yum' | 'dnf' | 'zypper' | 'go';
@@ -266,6 +267,15 @@ function baseName(name: string): string {
   return base;
 }
 
+/** Which manager runs a command, asked by each package rule of each command: once per command object. */
+const MANAGED_COMMAND = Symbol('managed command');
+
+function managedCommand(command: ShellCommand): { spec: ManagerSpec | undefined; pipModule: ShellCommand } {
+  const program = baseName(command.name);
+  const pipModule = program.startsWith('python') ? asPipModule(command) : command;
+  return { spec: managerOf(pipModule === command ? program : 'pip'), pipModule };
+}
+
 /** `python3 -m pip install x` runs pip: the command as pip would read it. */
 function asPipModule(command: ShellCommand): ShellCommand {
   if (!/^python[\d.]*$/.test(baseName(command.name))) return command;
@@ -297,16 +307,14 @@ function knownText(word: ShellWord, scope: () => Scope | undefined): string | un
  * when they cannot be known, and then such words are not judged.
  */
 export function packageInstall(command: ShellCommand, managers: readonly PackageManager[], scope: () => Scope | undefined = () => NO_VARIABLES): PackageInstall | undefined {
-  const program = baseName(command.name);
   // Most commands are none of these: answer them before building anything.
-  const pipModule = program.startsWith('python') ? asPipModule(command) : command;
-  const name = pipModule === command ? program : 'pip';
-  const spec = managerOf(name);
+  const { spec, pipModule } = memoOn(command, MANAGED_COMMAND, managedCommand);
   if (!spec || !managers.includes(spec.manager)) return undefined;
   const cut = pipModule.args.findIndex((word) => word.value === '--');
   // Words after `--` go to something else: gem's extension build, a program run by `go run`.
   const args = cut >= 0 && spec.manager !== 'pip' && spec.manager !== 'npm' ? pipModule.args.slice(0, cut) : pipModule.args;
-  const parsed = { ...pipModule, args };
+  // The command itself when nothing was cut, so that its cached argument parse serves (see `parseArguments`).
+  const parsed = args === pipModule.args ? pipModule : { ...pipModule, args };
   const operands = parseArguments(parsed, spec.options).flatMap((argument) => (argument.kind === 'operand' ? [argument.word] : []));
   const found = spec.packages(parsed, operands);
   if (!found) return undefined;

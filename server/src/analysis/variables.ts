@@ -40,8 +40,17 @@ export class VariableResolver {
     for (const instruction of tree.globalArgs) this.define(this.globals, instruction, 'global-arg');
   }
 
-  /** The variables visible at a document offset, later definitions hiding earlier ones. */
+  /** Scopes by offset: rules ask at the same instructions again and again. */
+  private readonly scopes = new Map<number, Scope>();
+
+  /** The variables visible at a document offset, later definitions hiding earlier ones; callers only read it. */
   scopeAt(offset: number): Scope {
+    let scope = this.scopes.get(offset);
+    if (!scope) this.scopes.set(offset, (scope = this.buildScope(offset)));
+    return scope;
+  }
+
+  private buildScope(offset: number): Scope {
     const stage = this.stageAt(offset);
     if (!stage || offset < stage.from.end) {
       return this.globalsBefore(offset);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadConfigFor, parseConfig, type ConfigProblem, type LayerwiseConfig } from '../config/index.js';
 import { initShell } from '../analysis/shell/index.js';
@@ -6,7 +6,7 @@ import { ruleDocsUrl } from '../lint/docs-url.js';
 import { lint, type LintOptions } from '../lint/engine.js';
 import { fixAll } from '../lint/fix.js';
 import { LOCALES, type Finding, type Locale, type Severity } from '../lint/types.js';
-import { LineIndex, parse } from '../parser/index.js';
+import { LineIndex, parse, type DockerfileTree } from '../parser/index.js';
 import { allRules } from '../rules/index.js';
 import { shellcheckFindings } from '../shellcheck/run.js';
 import { findDockerfiles } from './files.js';
@@ -48,6 +48,7 @@ export async function lintCommand(args: string[]): Promise<number> {
   let unreadable = 0;
   let failing = false;
   const files = findDockerfiles(parsed.positional);
+  const folderIgnores = new Map<string, string | undefined>();
   // Files are read and linted in order; ShellCheck's processes for all of them run side by side.
   const linted = await Promise.all(
     files.map((path) => {
@@ -56,7 +57,7 @@ export async function lintCommand(args: string[]): Promise<number> {
         rules: allRules,
         locale: locale as Locale,
         severities: { ...config.severities, ...ignored },
-        settings: { ...config.settings, dockerignore: readDockerignore(path) },
+        settings: { ...config.settings, dockerignore: readDockerignore(path, folderIgnores) },
       };
       return lintFile(path, options, parsed.switches.has('fix')).then((result) => ({ result, config }));
     }),
@@ -121,16 +122,23 @@ class ConfigLoader {
 }
 
 /** BuildKit reads `<Dockerfile>.dockerignore` beside the Dockerfile first, then the context's `.dockerignore`; the context is taken to be the Dockerfile's folder. */
-function readDockerignore(dockerfile: string): string | undefined {
+function readDockerignore(dockerfile: string, folderIgnores: Map<string, string | undefined>): string | undefined {
   if (dockerfile === '-') return undefined;
-  for (const candidate of [`${dockerfile}.dockerignore`, join(dirname(dockerfile), '.dockerignore')]) {
-    try {
-      return readFileSync(candidate, 'utf8');
-    } catch {
-      // Not there: try the next.
-    }
+  // Most Dockerfiles have no file of their own: ask whether it exists rather than throw and catch an error per file.
+  const own = `${dockerfile}.dockerignore`;
+  const ownText = existsSync(own) ? readIfThere(own) : undefined;
+  if (ownText !== undefined) return ownText;
+  const folder = dirname(dockerfile);
+  if (!folderIgnores.has(folder)) folderIgnores.set(folder, readIfThere(join(folder, '.dockerignore')));
+  return folderIgnores.get(folder);
+}
+
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 async function lintFile(path: string, options: LintOptions, fix: boolean): Promise<FileResult | undefined> {
@@ -142,15 +150,18 @@ async function lintFile(path: string, options: LintOptions, fix: boolean): Promi
     return undefined;
   }
   let findings: Finding[];
+  let tree: DockerfileTree;
   if (fix) {
     const fixed = fixAll(text, options);
     if (fixed.text !== text) writeFileSync(path, fixed.text);
     text = fixed.text;
+    tree = parse(text);
     findings = fixed.findings;
   } else {
-    findings = lint(parse(text), options);
+    tree = parse(text);
+    findings = lint(tree, options);
   }
-  const external = await shellcheckFindings(parse(text), options);
+  const external = await shellcheckFindings(tree, options);
   if (external.length > 0) findings = [...findings, ...external].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { path, lines: new LineIndex(text), findings };
 }

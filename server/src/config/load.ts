@@ -4,9 +4,14 @@
  * file never throws and is never half-ignored in silence: every bad piece is
  * a problem with its line, and the rest still applies.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
 import { closestMatch } from '../lint/helpers/suggest.js';
 import { SEVERITIES, type LintSettings, type Rule, type Severity } from '../lint/types.js';
+
+/** yaml is a quarter of the CLI's JavaScript: required with the first configuration file read, not at start-up (most runs read none). */
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlModule ??= require('yaml') as typeof Yaml);
 
 export type RuleSeverity = Severity | 'off';
 /** The lowest severity that fails a run; `none` never fails. */
@@ -68,7 +73,7 @@ interface Section {
 }
 
 class ConfigReader {
-  private readonly lines = new LineCounter();
+  private readonly lines = new (yaml().LineCounter)();
   private readonly problems: ConfigProblem[] = [];
   /** Every id and alias, lower-cased, to its rule's id (null for an alias several rules share). */
   private readonly knownRules?: Map<string, string | null>;
@@ -89,15 +94,15 @@ class ConfigReader {
   }
 
   read(): LayerwiseConfig {
-    const document = parseDocument(this.text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    const document = yaml().parseDocument(this.text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     // The parser finds an unclosed bracket at the end of the text; point at the last thing written instead.
     const lastCharacter = Math.max(0, this.text.trimEnd().length - 1);
     for (const error of document.errors) this.problem(Math.min(error.pos[0], lastCharacter), `${error.message} (not YAML the way it is written)`);
     const result: LayerwiseConfig = { severities: {}, settings: {}, problems: this.problems };
     if (document.errors.length > 0) return result;
     const root = document.contents;
-    if (root === null || (isScalar(root) && root.value === null)) return result;
-    if (!isMap(root)) {
+    if (root === null || (yaml().isScalar(root) && root.value === null)) return result;
+    if (!yaml().isMap(root)) {
       this.problem(root, 'the configuration must be a mapping of keys (ignored:, override:, layerwise:, ...)');
       return result;
     }
@@ -105,7 +110,7 @@ class ConfigReader {
     const layerwiseNode = root.get('layerwise', true) as Node | undefined;
     let layerwise: Section = { severities: {}, settings: {} };
     if (layerwiseNode !== undefined) {
-      if (isMap(layerwiseNode)) layerwise = this.section(layerwiseNode, LAYERWISE_KEYS, 'layerwise');
+      if (yaml().isMap(layerwiseNode)) layerwise = this.section(layerwiseNode, LAYERWISE_KEYS, 'layerwise');
       else this.problem(layerwiseNode, 'layerwise: must be a mapping (rules:, failure-threshold:, ...)');
     }
     result.severities = { ...hadolint.severities, ...layerwise.severities };
@@ -120,7 +125,7 @@ class ConfigReader {
     const overrides: Record<string, RuleSeverity> = {};
     const ignored: Record<string, RuleSeverity> = {};
     for (const pair of map.items as Array<Pair<Node, Node | null>>) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      const key = yaml().isScalar(pair.key) ? String(pair.key.value) : undefined;
       const value = pair.value;
       if (key === undefined || !allowed.includes(key)) {
         const hint = key === undefined ? undefined : closestMatch(key, allowed);
@@ -174,12 +179,12 @@ class ConfigReader {
   }
 
   private override(value: Node | null, into: Record<string, RuleSeverity>): void {
-    if (!isMap(value)) {
+    if (!yaml().isMap(value)) {
       this.problem(value, 'override: must map error, warning, info or style to lists of rules');
       return;
     }
     for (const pair of value.items as Array<Pair<Node, Node | null>>) {
-      const level = isScalar(pair.key) ? String(pair.key.value) : '';
+      const level = yaml().isScalar(pair.key) ? String(pair.key.value) : '';
       const severity = HADOLINT_SEVERITY[level];
       if (!severity) {
         this.problem(pair.key, `override: has no level ${level}: use error, warning, info or style`);
@@ -190,13 +195,13 @@ class ConfigReader {
   }
 
   private rules(value: Node | null, into: Record<string, RuleSeverity>): void {
-    if (!isMap(value)) {
+    if (!yaml().isMap(value)) {
       this.problem(value, 'rules: must map rule ids or codes to error, warning, info, hint or off');
       return;
     }
     const levels: string[] = [...SEVERITIES, 'off'];
     for (const pair of value.items as Array<Pair<Node, Node | null>>) {
-      const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      const name = yaml().isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (name === undefined || !this.isRuleName(name, pair.key)) continue;
       const level = this.oneOf(pair.value, `rules.${name}`, levels);
       if (level !== undefined) into[this.canonical(name)] = level as RuleSeverity;
@@ -205,13 +210,13 @@ class ConfigReader {
 
   /** A list of rule names, lower-cased; problems for entries that are not names. */
   private ruleNames(value: Node | null, key: string): string[] {
-    if (!isSeq(value)) {
+    if (!yaml().isSeq(value)) {
       this.problem(value, `${key} must be a list of rule ids or codes`);
       return [];
     }
     const names: string[] = [];
     for (const item of value.items as Array<Node | null>) {
-      if (!isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '') {
+      if (!yaml().isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '') {
         this.problem(item, `${key} must list rule ids or codes, not ${describe(item)}`);
       } else if (this.isRuleName(item.value, item)) {
         names.push(this.canonical(item.value));
@@ -235,19 +240,19 @@ class ConfigReader {
   }
 
   private labelSchema(value: Node | null): Record<string, string> | undefined {
-    if (!isMap(value)) {
+    if (!yaml().isMap(value)) {
       this.problem(value, `label-schema: must map label names to a type (${LABEL_TYPES.join(', ')})`);
       return undefined;
     }
     const schema: Record<string, string> = {};
     for (const pair of value.items as Array<Pair<Node, Node | null>>) {
-      const label = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      const label = yaml().isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (label === undefined) {
         this.problem(pair.key, 'label-schema: keys must be label names');
         continue;
       }
       // hadolint reads a missing or empty type as text.
-      const empty = pair.value === null || (isScalar(pair.value) && (pair.value.value === null || pair.value.value === ''));
+      const empty = pair.value === null || (yaml().isScalar(pair.value) && (pair.value.value === null || pair.value.value === ''));
       const type = empty ? 'text' : this.oneOf(pair.value, `label-schema.${label}`, [...LABEL_TYPES]);
       if (type !== undefined) schema[label] = type;
     }
@@ -255,21 +260,21 @@ class ConfigReader {
   }
 
   private stringOrList(value: Node | null, key: string): string[] | undefined {
-    if (isScalar(value) && typeof value.value === 'string') return [value.value];
-    if (!isSeq(value)) {
+    if (yaml().isScalar(value) && typeof value.value === 'string') return [value.value];
+    if (!yaml().isSeq(value)) {
       this.problem(value, `${key} must be a registry name or a list of them`);
       return undefined;
     }
     const items: string[] = [];
     for (const item of value.items as Array<Node | null>) {
-      if (isScalar(item) && typeof item.value === 'string') items.push(item.value);
+      if (yaml().isScalar(item) && typeof item.value === 'string') items.push(item.value);
       else this.problem(item, `${key} must list registry names, not ${describe(item)}`);
     }
     return items;
   }
 
   private oneOf(value: Node | null, key: string, choices: string[]): string | undefined {
-    const text = isScalar(value) && typeof value.value === 'string' ? value.value : undefined;
+    const text = yaml().isScalar(value) && typeof value.value === 'string' ? value.value : undefined;
     if (text !== undefined && choices.includes(text)) return text;
     const hint = text === undefined ? undefined : closestMatch(text, choices);
     this.problem(value, `${key} must be one of ${choices.join(', ')}, not ${describe(value)}${hint ? `: did you mean ${hint}?` : ''}`);
@@ -277,13 +282,13 @@ class ConfigReader {
   }
 
   private boolean(value: Node | null, key: string): boolean | undefined {
-    if (isScalar(value) && typeof value.value === 'boolean') return value.value;
+    if (yaml().isScalar(value) && typeof value.value === 'boolean') return value.value;
     this.problem(value, `${key} must be true or false, not ${describe(value)}`);
     return undefined;
   }
 
   private string(value: Node | null, key: string): string | undefined {
-    if (isScalar(value) && typeof value.value === 'string') return value.value;
+    if (yaml().isScalar(value) && typeof value.value === 'string') return value.value;
     this.problem(value, `${key} must be a string, not ${describe(value)}`);
     return undefined;
   }
@@ -297,9 +302,9 @@ class ConfigReader {
 }
 
 function describe(node: Node | null | undefined): string {
-  if (node === null || node === undefined || (isScalar(node) && node.value === null)) return 'nothing';
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return typeof node.value === 'string' ? JSON.stringify(node.value) : String(node.value);
+  if (node === null || node === undefined || (yaml().isScalar(node) && node.value === null)) return 'nothing';
+  if (yaml().isMap(node)) return 'a mapping';
+  if (yaml().isSeq(node)) return 'a list';
+  if (yaml().isScalar(node)) return typeof node.value === 'string' ? JSON.stringify(node.value) : String(node.value);
   return 'this';
 }

@@ -4,6 +4,7 @@
  * `-oValue`, and `--` ending the options. Which options take a value is
  * per command: pass an `OptionSpec`, or rely on `KNOWN_OPTIONS`.
  */
+import { memoOn } from './memo.js';
 import { programName } from './script-source.js';
 import type { ShellCommand, ShellWord } from './types.js';
 
@@ -34,11 +35,46 @@ export const KNOWN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   gem: { valueOptions: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '--platform'] },
 };
 
+/** The spec of a command with no value-taking options: one object, so its parses are cached under one key. */
+const NO_OPTIONS: OptionSpec = Object.freeze({});
+
 export function optionsFor(command: ShellCommand): OptionSpec {
-  return KNOWN_OPTIONS[programName(command.name)] ?? {};
+  return KNOWN_OPTIONS[programName(command.name)] ?? NO_OPTIONS;
 }
 
-export function parseArguments(command: ShellCommand, spec: OptionSpec = optionsFor(command)): ParsedArgument[] {
+/**
+ * A command's parses, by the value-taking options they were read with: rules
+ * ask the same questions of the same commands (a corpus pass parsed each
+ * command's arguments dozens of times). Callers only read the result.
+ */
+const PARSES = Symbol('parses');
+/** Specs by identity to their options as one string; specs written inline in a call are collected with their entry. */
+const specKeys = new WeakMap<OptionSpec, string>();
+
+interface Parse {
+  parsed: readonly ParsedArgument[];
+  /** Its operands, once asked for. */
+  operands?: ShellWord[];
+}
+
+export function parseArguments(command: ShellCommand, spec: OptionSpec = optionsFor(command)): readonly ParsedArgument[] {
+  return parseOf(command, spec).parsed;
+}
+
+function parseOf(command: ShellCommand, spec: OptionSpec): Parse {
+  let key = specKeys.get(spec);
+  if (key === undefined) specKeys.set(spec, (key = (spec.valueOptions ?? []).join(' ')));
+  const parses = memoOn(command, PARSES, newParseList);
+  let parse = parses.get(key);
+  if (!parse) parses.set(key, (parse = { parsed: parseWithSpec(command, spec) }));
+  return parse;
+}
+
+function newParseList(): Map<string, Parse> {
+  return new Map();
+}
+
+function parseWithSpec(command: ShellCommand, spec: OptionSpec): ParsedArgument[] {
   const valueOptions = new Set(spec.valueOptions ?? []);
   const parsed: ParsedArgument[] = [];
   const args = command.args;
@@ -122,9 +158,10 @@ export function flagValue(command: ShellCommand, flags: string | readonly string
   return findFlags(command, flags, spec).at(-1)?.value;
 }
 
-/** The arguments that are not options or option values. */
-export function operands(command: ShellCommand, spec?: OptionSpec): ShellWord[] {
-  return parseArguments(command, spec).flatMap((argument) => (argument.kind === 'operand' ? [argument.word] : []));
+/** The arguments that are not options or option values; callers only read the list. */
+export function operands(command: ShellCommand, spec: OptionSpec = optionsFor(command)): ShellWord[] {
+  const parse = parseOf(command, spec);
+  return (parse.operands ??= parse.parsed.flatMap((argument) => (argument.kind === 'operand' ? [argument.word] : [])));
 }
 
 /** The first operand: `install` in `apt-get -y install curl`. */

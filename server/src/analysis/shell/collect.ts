@@ -12,7 +12,7 @@ import { documentSpan, nestedView, writtenText, type ScriptView } from './script
 import { childWithField, type SyntaxNode } from './syntax-node.js';
 import type { ShellAssignment, ShellCommand, ShellContext, ShellWord } from './types.js';
 import { makeWord } from './words.js';
-import { unwrapCommand } from './wrappers.js';
+import { unwrapWhileParsing } from './wrappers.js';
 
 /** Constructs that put everything inside them into a context. */
 const CONTEXT_OF: Readonly<Record<string, ShellContext>> = {
@@ -128,7 +128,7 @@ export class CommandCollector {
 
   /** `bash <<EOF`, `sudo sh -e <<'EOF'`: the body is a script of its own. */
   private readHeredocScript(view: ScriptView, node: SyntaxNode, command: ShellCommand, within: readonly ShellContext[]): void {
-    if (!readsScriptFromStdin(unwrapCommand(command))) return;
+    if (!readsScriptFromStdin(unwrapWhileParsing(command))) return;
     for (const redirect of redirectNodesOf(node)) {
       if (redirect.type !== 'heredoc_redirect' || redirect.children.some((child) => child.type === 'file_descriptor')) continue;
       const body = redirect.children.find((child) => child.type === 'heredoc_body');

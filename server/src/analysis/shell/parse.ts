@@ -1,7 +1,7 @@
 /** `parseShell`: a script in, its commands out (synchronous, once `initShell()` has finished). */
 import type { DockerfileTree, Instruction } from '../../parser/types.js';
 import { CommandCollector } from './collect.js';
-import { shellParser } from './runtime.js';
+import { shellCursorBinding, shellParser } from './runtime.js';
 import { scriptFromText, shellScriptOf } from './script-source.js';
 import { shellInEffect } from './shell-in-effect.js';
 import { copyTree, type SyntaxNode } from './syntax-node.js';
@@ -22,10 +22,10 @@ export function parseShell(source: ShellSource | string): ShellScript {
 function parseToSyntax(text: string): SyntaxNode {
   const tree = shellParser().parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree for a shell script');
-  return copyTree(tree);
+  return copyTree(tree, shellCursorBinding());
 }
 
-const parsedScripts = new WeakMap<Instruction, { shell: string; start: number; script: ShellScript | undefined }>();
+const parsedScripts = new WeakMap<Instruction, { shell: readonly string[]; start: number; script: ShellScript | undefined }>();
 
 /**
  * The parsed script of one of `tree`'s RUN, CMD or ENTRYPOINT instructions,
@@ -36,18 +36,22 @@ const parsedScripts = new WeakMap<Instruction, { shell: string; start: number; s
  */
 export function parseInstructionScript(tree: DockerfileTree, instruction: Instruction): ShellScript | undefined {
   const shell = shellInEffect(tree, instruction);
-  const shellKey = shell.join('\0');
   const cached = parsedScripts.get(instruction);
-  if (cached && cached.shell === shellKey) {
+  if (cached && sameShell(cached.shell, shell)) {
     if (cached.start === instruction.start) return cached.script;
     const script = cached.script && shiftScript(cached.script, instruction.start - cached.start, tree.text);
-    parsedScripts.set(instruction, { shell: shellKey, start: instruction.start, script });
+    parsedScripts.set(instruction, { shell, start: instruction.start, script });
     return script;
   }
   const source = shellScriptOf(instruction, { shell, document: tree.text });
   const script = source && source.text.length <= MAX_SCRIPT_CHARS ? parseShell(source) : undefined;
-  parsedScripts.set(instruction, { shell: shellKey, start: instruction.start, script });
+  parsedScripts.set(instruction, { shell, start: instruction.start, script });
   return script;
+}
+
+/** Rules ask for each RUN's script dozens of times: compare the shells without building a key each time. */
+function sameShell(first: readonly string[], second: readonly string[]): boolean {
+  return first === second || (first.length === second.length && first.every((word, index) => word === second[index]));
 }
 
 /**

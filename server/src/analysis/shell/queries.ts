@@ -1,5 +1,6 @@
 /** Questions rules ask of a script: which commands run, and what runs after what. */
 import { subcommand } from './arguments.js';
+import { memoOn } from './memo.js';
 import { programName } from './script-source.js';
 import type { ShellCommand, ShellScript } from './types.js';
 import { unwrapCommand } from './wrappers.js';
@@ -11,8 +12,15 @@ import { unwrapCommand } from './wrappers.js';
  */
 export type CommandMatcher = string | ((command: ShellCommand) => boolean);
 
-/** The commands the script runs, wrappers removed (see `unwrapCommand`). */
+/** Most shell-aware rules ask for a script's unwrapped commands: once per script. */
+const UNWRAPPED_COMMANDS = Symbol('unwrapped commands');
+
+/** The commands the script runs, wrappers removed (see `unwrapCommand`); callers only read the list. */
 export function unwrappedCommands(script: ShellScript): ShellCommand[] {
+  return memoOn(script, UNWRAPPED_COMMANDS, unwrapAll);
+}
+
+function unwrapAll(script: ShellScript): ShellCommand[] {
   return script.commands.map(unwrapCommand);
 }
 

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // `import = require` makes esbuild bundle the package's CommonJS build; its ES module build needs `import.meta`, empty in our CJS bundles.
 import WebTreeSitter = require('web-tree-sitter');
+import { cursorBinding, type CursorBinding } from './cursor-binding.js';
 
 const { Language, Parser } = WebTreeSitter;
 type Parser = WebTreeSitter.Parser;
@@ -14,6 +15,7 @@ const RUNTIME_WASM = { packageName: 'web-tree-sitter', file: 'web-tree-sitter.wa
 const BASH_WASM = { packageName: 'tree-sitter-bash', file: 'tree-sitter-bash.wasm' };
 
 let parser: Parser | undefined;
+let binding: CursorBinding | undefined;
 let loading: Promise<void> | undefined;
 
 /** Loads the shell parser; later calls return the same promise (or retry after a failure). */
@@ -29,6 +31,11 @@ export function isShellReady(): boolean {
   return parser !== undefined;
 }
 
+/** Direct access to the cursor functions (see `cursor-binding.ts`), when this web-tree-sitter offers it. */
+export function shellCursorBinding(): CursorBinding | undefined {
+  return binding;
+}
+
 /** The loaded parser; throws when `initShell()` has not finished, since a silent no-op would hide findings. */
 export function shellParser(): Parser {
   if (!parser) throw new Error('the shell parser is not loaded: await initShell() before parsing shell scripts');
@@ -37,7 +44,10 @@ export function shellParser(): Parser {
 
 async function loadParser(): Promise<void> {
   const runtimeWasm = locateWasm(RUNTIME_WASM);
-  await Parser.init({ locateFile: () => runtimeWasm });
+  // Emscripten makes this object the module: the cursor functions become its properties.
+  const module = { locateFile: () => runtimeWasm };
+  await Parser.init(module);
+  binding = cursorBinding(module);
   const language = await Language.load(readFileSync(locateWasm(BASH_WASM)));
   const instance = new Parser();
   instance.setLanguage(language);

@@ -4,6 +4,7 @@
  * deleted, so we copy once with a cursor, delete the tree, and walk JS objects.
  */
 import type { Tree } from 'web-tree-sitter';
+import type { CursorBinding } from './cursor-binding.js';
 
 export interface SyntaxNode {
   /** Grammar type (`command`, `word`, ...) or, for anonymous tokens, the token (`&&`, `then`). */
@@ -35,28 +36,76 @@ function typeOf(language: Language, typeId: number): { type: string; named: bool
   return (table[typeId] ??= { type: language.types[typeId] ?? 'ERROR', named: language.types[typeId] === undefined || language.nodeTypeIsNamed(typeId) });
 }
 
-/** Copies `tree` and deletes it. */
-export function copyTree(tree: Tree): SyntaxNode {
-  const cursor = tree.walk();
+/** What the copy reads at each node: TreeCursor's calls, or the binding's (see `cursor-binding.ts`). */
+interface Walk {
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
+  typeId(): number;
+  startIndex(): number;
+  endIndex(): number;
+  fieldName(): string | null;
+  isMissing(): boolean;
+}
+
+function cursorWalk(cursor: Cursor): Walk {
+  return {
+    gotoFirstChild: () => cursor.gotoFirstChild(),
+    gotoNextSibling: () => cursor.gotoNextSibling(),
+    gotoParent: () => cursor.gotoParent(),
+    typeId: () => cursor.nodeTypeId,
+    startIndex: () => cursor.startIndex,
+    endIndex: () => cursor.endIndex,
+    fieldName: () => cursor.currentFieldName,
+    isMissing: () => cursor.nodeIsMissing,
+  };
+}
+
+/** Only valid while the cursor sits in the transfer buffer: between `copyIn` and `copyOut`, with no other tree-sitter call. */
+function bindingWalk(binding: CursorBinding, tree: Tree): Walk {
+  const address = (tree as unknown as Record<number, number>)[0];
+  const fields = tree.language.fields;
+  return {
+    gotoFirstChild: () => binding.gotoFirstChild(address) === 1,
+    gotoNextSibling: () => binding.gotoNextSibling(address) === 1,
+    gotoParent: () => binding.gotoParent(address) === 1,
+    typeId: () => binding.typeId(address),
+    startIndex: () => binding.startIndex(address),
+    endIndex: () => binding.endIndex(address),
+    fieldName: () => fields[binding.fieldId(address)] as string | null,
+    isMissing: () => binding.isMissing(address) === 1,
+  };
+}
+
+/** Copies `tree` and deletes it; with `binding`, reading the nodes without TreeCursor's copying in and out. */
+export function copyTree(tree: Tree, binding?: CursorBinding): SyntaxNode {
+  // Read before the cursor goes into the transfer buffer, which reading the root node overwrites.
   const copier = { language: tree.language, hasErrors: tree.rootNode.hasError };
-  const root = nodeAtCursor(cursor, undefined, copier);
-  let current = root;
+  const cursor = tree.walk();
+  binding?.copyIn(cursor);
   try {
-    for (;;) {
-      if (cursor.gotoFirstChild()) {
-        current = addChild(current, nodeAtCursor(cursor, current, copier));
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent() || current.parent === undefined) return root;
-        current = current.parent;
-      }
-      const parent = current.parent as SyntaxNode;
-      current = addChild(parent, nodeAtCursor(cursor, parent, copier));
-    }
+    return copyNodes(binding ? bindingWalk(binding, tree) : cursorWalk(cursor), copier);
   } finally {
+    binding?.copyOut(cursor);
     cursor.delete();
     tree.delete();
+  }
+}
+
+function copyNodes(walk: Walk, copier: Copier): SyntaxNode {
+  const root = nodeAtCursor(walk, undefined, copier);
+  let current = root;
+  for (;;) {
+    if (walk.gotoFirstChild()) {
+      current = addChild(current, nodeAtCursor(walk, current, copier));
+      continue;
+    }
+    while (!walk.gotoNextSibling()) {
+      if (!walk.gotoParent() || current.parent === undefined) return root;
+      current = current.parent;
+    }
+    const parent = current.parent as SyntaxNode;
+    current = addChild(parent, nodeAtCursor(walk, parent, copier));
   }
 }
 
@@ -65,15 +114,20 @@ function addChild(parent: SyntaxNode, child: SyntaxNode): SyntaxNode {
   return child;
 }
 
-function nodeAtCursor(cursor: Cursor, parent: SyntaxNode | undefined, copier: { language: Language; hasErrors: boolean }): SyntaxNode {
-  const { type, named } = typeOf(copier.language, cursor.nodeTypeId);
+interface Copier {
+  language: Language;
+  hasErrors: boolean;
+}
+
+function nodeAtCursor(walk: Walk, parent: SyntaxNode | undefined, copier: Copier): SyntaxNode {
+  const { type, named } = typeOf(copier.language, walk.typeId());
   return {
     type,
     named,
-    missing: copier.hasErrors && cursor.nodeIsMissing,
-    field: parent && PARENTS_WITH_FIELDS.has(parent.type) ? cursor.currentFieldName : null,
-    start: cursor.startIndex,
-    end: cursor.endIndex,
+    missing: copier.hasErrors && walk.isMissing(),
+    field: parent && PARENTS_WITH_FIELDS.has(parent.type) ? walk.fieldName() : null,
+    start: walk.startIndex(),
+    end: walk.endIndex(),
     parent,
     children: [],
   };

@@ -3,6 +3,7 @@
  * `command make`, `gosu app make`. `unwrapCommand` gives the command they
  * run, and keeps the wrapper words in `wrappers` so a rule can still see them.
  */
+import { memoOn } from './memo.js';
 import { programName } from './script-source.js';
 import type { ShellAssignment, ShellCommand, ShellWord } from './types.js';
 
@@ -37,8 +38,20 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
-/** The command that `command` runs through its wrappers, or `command` itself when it wraps nothing. */
+/**
+ * Rules unwrap the same commands again and again (hundreds of thousands of
+ * calls a corpus pass): once per command object. Only for parsed scripts,
+ * whose commands have their final `index`.
+ */
+const UNWRAPPED = Symbol('unwrapped');
+
+/** The command that `command` runs through its wrappers, or `command` itself when it wraps nothing; callers only read it. */
 export function unwrapCommand(command: ShellCommand): ShellCommand {
+  return memoOn(command, UNWRAPPED, unwrapWhileParsing);
+}
+
+/** `unwrapCommand` for a command still being collected, whose `index` is not known yet: not cached. */
+export function unwrapWhileParsing(command: ShellCommand): ShellCommand {
   let current = command;
   for (;;) {
     const next = unwrapOnce(current);

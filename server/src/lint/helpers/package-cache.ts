@@ -128,7 +128,7 @@ function envValue(context: RuleContext, stage: Stage | undefined, instruction: I
   return value;
 }
 
-function cacheFindings(caches: ReadonlyArray<PackageCache<string>>, run: CheckedRun, effects: RunEffect[]): Pending[] {
+function cacheFindings(caches: ReadonlyArray<PackageCache<string>>, run: CheckedRun, effects: readonly RunEffect[]): Pending[] {
   const found: Pending[] = [];
   for (const cache of caches) {
     if (cache.folders.some((folder) => run.mounted(folder))) continue;
@@ -143,12 +143,12 @@ function cacheFindings(caches: ReadonlyArray<PackageCache<string>>, run: Checked
 }
 
 /** Whether a command after position `after` (-1: any) cleans the cache that `filler` filled. */
-function cleansIn(cache: PackageCache<string>, run: CheckedRun, effects: RunEffect[], filler: ShellCommand, after: number): boolean {
+function cleansIn(cache: PackageCache<string>, run: CheckedRun, effects: readonly RunEffect[], filler: ShellCommand, after: number): boolean {
   if (cache.cleans && run.commands.some((command) => command.index > after && cache.cleans!(command, filler))) return true;
   return effects.some((effect) => effect.kind === 'remove' && effect.command.index > after && cache.folders.some((folder) => removalEmpties(effect.path, folder)));
 }
 
-function markCleanedLater(context: RuleContext, pending: Pending[], run: CheckedRun, effects: RunEffect[]): void {
+function markCleanedLater(context: RuleContext, pending: Pending[], run: CheckedRun, effects: readonly RunEffect[]): void {
   for (const entry of pending) {
     if (entry.cleanedOn === undefined && cleansIn(entry.cache, run, effects, entry.filler, -1)) {
       entry.cleanedOn = context.lines.positionAt(run.instruction.start).line + 1;

@@ -1,5 +1,5 @@
 import { copyArguments } from '../../analysis/copy.js';
-import { commandsWithDirectory, globMatches, normalizePath, resolvePath, substituteVariables, workdirAt } from '../../analysis/filesystem-effects.js';
+import { commandsWithDirectory, globMatches, normalizePath, resolvePath, substituteVariables, withoutTrailingSlashes, workdirAt } from '../../analysis/filesystem-effects.js';
 import { pipInstall } from '../../analysis/package-managers.js';
 import { findFlags, operands, parseInstructionScript, programName, unwrappedCommands, type ShellCommand } from '../../analysis/shell/index.js';
 import type { Instruction, Token } from '../../parser/index.js';
@@ -65,7 +65,7 @@ const SOURCE_FOLDERS = new Set(['src', 'source', 'sources', 'app', 'lib', 'libs'
 
 function broadSource(copy: Instruction, escape: string): Token | undefined {
   if (copy.heredocs.length > 0 || copy.flags.some((flag) => flag.name === 'from')) return undefined;
-  return copyArguments(copy, escape).sources.find((source) => WHOLE_CONTEXT.has(source.value) || SOURCE_FOLDERS.has(source.value.replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '')));
+  return copyArguments(copy, escape).sources.find((source) => WHOLE_CONTEXT.has(source.value) || SOURCE_FOLDERS.has(withoutTrailingSlashes(source.value.replace(/^\.\//, ''))));
 }
 
 /** Instructions that may stand between the COPY and the install without the move changing what they see. */

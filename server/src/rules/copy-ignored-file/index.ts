@@ -1,5 +1,6 @@
 import ignore from '@balena/dockerignore';
 import { posix } from 'node:path';
+import { withoutTrailingSlashes } from '../../analysis/filesystem-effects.js';
 import { knownValue } from '../../analysis/known-value.js';
 import { defineRule } from '../../lint/define-rule.js';
 import type { Instruction, Token } from '../../parser/index.js';
@@ -98,7 +99,7 @@ function sourcesOf(instruction: Instruction): Token[] {
 
 /** A source as a path in the context: cleaned, relative, `.` for the context itself. */
 function contextPath(source: string): string {
-  const cleaned = posix.normalize(source.replace(/\\/g, '/')).replace(/^\/+/, '').replace(/(?<!\/)\/+$/, '');
+  const cleaned = withoutTrailingSlashes(posix.normalize(source.replace(/\\/g, '/')).replace(/^\/+/, ''));
   return cleaned === '' || cleaned === '.' ? '.' : cleaned;
 }
 

@@ -21,10 +21,13 @@ const npmCache = managerCache<Messages>({
   fix: { messageId: 'cleanCache', command: () => 'npm cache clean --force', safe: true },
 });
 
-/** An npm whose cache option or variable points into a mount fills nothing. */
+/** An npm whose cache option or variable points into a mount fills nothing (asked only of installs: it is the costlier test). */
 const cache: PackageCache<Messages> = {
   ...npmCache,
-  fills: (command, run) => (cacheInMount(command, run, '--cache', ['npm_config_cache', 'NPM_CONFIG_CACHE']) ? undefined : npmCache.fills(command, run)),
+  fills: (command, run) => {
+    const span = npmCache.fills(command, run);
+    return span && !cacheInMount(command, run, '--cache', ['npm_config_cache', 'NPM_CONFIG_CACHE']) ? span : undefined;
+  },
 };
 
 export default packageCacheRule(

@@ -29,9 +29,10 @@ function installsWithoutSubcommand(command: ShellCommand) {
 
 const cache: PackageCache<Messages> = {
   ...yarnCache,
+  // Whether the cache is in a mount is asked only of installs: it is the costlier test.
   fills: (command, run) => {
-    if (cacheInMount(command, run, '--cache-folder', ['YARN_CACHE_FOLDER'])) return undefined;
-    return yarnCache.fills(command, run) ?? installsWithoutSubcommand(command);
+    const span = yarnCache.fills(command, run) ?? installsWithoutSubcommand(command);
+    return span && !cacheInMount(command, run, '--cache-folder', ['YARN_CACHE_FOLDER']) ? span : undefined;
   },
 };
 
