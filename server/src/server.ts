@@ -36,6 +36,7 @@ import { parse } from './parser/index.js';
 import { DocumentStore, type OpenDocument } from './workspace/documents.js';
 import { LintRunner, localeOf } from './workspace/lint-runner.js';
 import { ProjectConfigs } from './workspace/project-config.js';
+import { ShownFindings } from './workspace/shown-findings.js';
 import { SettingsCache } from './workspace/settings-cache.js';
 
 // The server only wires features to the connection; each feature is a module of its own.
@@ -79,8 +80,8 @@ connection.onInitialized(() =>
   }),
 );
 
-/** The findings to show for a document: current on type, or those of the last save in `onSave` mode. */
-const shown = new Map<string, { version: number; diagnostics: ReturnType<typeof toDiagnostics> }>();
+/** The findings to show for a document: current on type, or those of the last save in `onSave` mode (moved along with edits since). */
+const shown = new ShownFindings();
 
 async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save', token?: CancellationToken): Promise<void> {
   const current = await settings.forDocument(entry.uri);
@@ -101,14 +102,13 @@ async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save', 
 const SLICED_LINT_CHARS = 100_000;
 
 function show(entry: OpenDocument, findings: Finding[], refresh: boolean): void {
-  shown.set(entry.uri, { version: entry.document.version, diagnostics: toDiagnostics(findings, entry.document) });
+  shown.set(entry.uri, entry.document.version, findings);
   if (pullDiagnostics) {
     // The client pulls on its own after changes, but not after a save or a late ShellCheck result.
     if (refresh) void connection.languages.diagnostics.refresh();
     return;
   }
-  const latest = shown.get(entry.uri)!;
-  void connection.sendDiagnostics({ uri: entry.uri, version: latest.version, diagnostics: latest.diagnostics });
+  void connection.sendDiagnostics({ uri: entry.uri, version: entry.document.version, diagnostics: toDiagnostics(findings, entry.document) });
 }
 
 /** ShellCheck runs a process per changed script: wait until typing pauses, then add its findings if the text is still the same. */
@@ -171,7 +171,7 @@ connection.onDidOpenTextDocument(({ textDocument }) => {
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-  const entry = documents.change(textDocument.uri, textDocument.version, contentChanges);
+  const entry = documents.change(textDocument.uri, textDocument.version, contentChanges, (edit) => shown.edited(textDocument.uri, edit));
   if (entry) void analyse(entry, 'change');
 });
 
@@ -195,7 +195,7 @@ connection.languages.diagnostics.on(async ({ textDocument }, token) => {
   if (!shown.has(entry.uri) || (await settings.forDocument(entry.uri)).lint.run === 'onType') await analyse(entry, 'open', token);
   // $/cancelRequest: a large file's lint stops at its next slice, and the client hears the request was cancelled.
   if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-  return { kind: DocumentDiagnosticReportKind.Full, items: shown.get(entry.uri)?.diagnostics ?? [] };
+  return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(shown.current(entry.uri) ?? [], entry.document) };
 });
 
 connection.onCodeAction(async (params, token) => {
