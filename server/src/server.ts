@@ -91,8 +91,8 @@ async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save', 
   const tree = entry.tree;
   // A large file lints in slices, so hovers and completions on other files are answered meanwhile; a newer version or a close abandons it.
   const findings = tree.text.length > SLICED_LINT_CHARS
-    ? await runner.findingsInSlices(tree, options, () => entry.tree !== tree || documents.get(entry.uri) !== entry || Boolean(token?.isCancellationRequested))
-    : runner.findings(tree, options);
+    ? await runner.findingsInSlices(tree, options, () => entry.tree !== tree || documents.get(entry.uri) !== entry || Boolean(token?.isCancellationRequested), entry.uri)
+    : runner.findings(tree, options, entry.uri);
   if (!findings) return;
   show(entry, findings, reason === 'save');
   scheduleShellcheck(entry, options);
@@ -185,6 +185,7 @@ connection.onDidCloseTextDocument(({ textDocument }) => {
   clearTimeout(shellcheckTimers.get(textDocument.uri));
   shellcheckTimers.delete(textDocument.uri);
   shown.delete(textDocument.uri);
+  runner.forget(textDocument.uri);
   settings.forget(textDocument.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
 });
