@@ -52,9 +52,15 @@ const projects = new ProjectConfigs();
 let configFilesWithProblems = new Set<string>();
 let lastConfigProblems = '';
 
-connection.onInitialize(async (params): Promise<InitializeResult> => {
-  // Shell-aware rules need the shell parser (WebAssembly, loaded once) before the first lint.
-  await initShell();
+/**
+ * Shell-aware rules need the shell parser (WebAssembly, loaded once) before the first lint.
+ * It loads while the client finishes initializing; a failure is logged, and the rules that
+ * need it fail alone (each logged once) rather than every diagnostic.
+ */
+let shellReady: Promise<void> = Promise.resolve();
+
+connection.onInitialize((params): InitializeResult => {
+  shellReady = initShell().catch((error: unknown) => connection.console.error(`the shell parser failed to load: ${error instanceof Error ? error.message : String(error)}`));
   locale = localeOf(params.locale);
   runner = new LintRunner(locale, (message) => connection.console.error(message));
   pullDiagnostics = Boolean(params.capabilities.textDocument?.diagnostic);
@@ -88,6 +94,7 @@ async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save', 
   if (reason === 'change' && current.lint.run === 'onSave' && shown.has(entry.uri)) return;
   const options = runner.options(current, projects.forDocument(entry.uri));
   publishConfigProblems();
+  await shellReady;
   const tree = entry.tree;
   // A large file lints in slices, so hovers and completions on other files are answered meanwhile; a newer version or a close abandons it.
   const findings = tree.text.length > SLICED_LINT_CHARS
@@ -203,6 +210,7 @@ connection.onCodeAction(async (params, token) => {
   const entry = documents.get(params.textDocument.uri);
   if (!entry) return [];
   const options = runner.options(await settings.forDocument(entry.uri), projects.forDocument(entry.uri));
+  await shellReady;
   const tree = entry.tree;
   // As for diagnostics: a large file lints in slices, and a cancelled or outdated request stops.
   const findings = tree.text.length > SLICED_LINT_CHARS
