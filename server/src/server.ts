@@ -36,6 +36,7 @@ import { parse } from './parser/index.js';
 import { DocumentStore, type OpenDocument } from './workspace/documents.js';
 import { LintRunner, localeOf } from './workspace/lint-runner.js';
 import { ProjectConfigs } from './workspace/project-config.js';
+import { ShownFindings } from './workspace/shown-findings.js';
 import { SettingsCache } from './workspace/settings-cache.js';
 
 // The server only wires features to the connection; each feature is a module of its own.
@@ -51,9 +52,15 @@ const projects = new ProjectConfigs();
 let configFilesWithProblems = new Set<string>();
 let lastConfigProblems = '';
 
-connection.onInitialize(async (params): Promise<InitializeResult> => {
-  // Shell-aware rules need the shell parser (WebAssembly, loaded once) before the first lint.
-  await initShell();
+/**
+ * Shell-aware rules need the shell parser (WebAssembly, loaded once) before the first lint.
+ * It loads while the client finishes initializing; a failure is logged, and the rules that
+ * need it fail alone (each logged once) rather than every diagnostic.
+ */
+let shellReady: Promise<void> = Promise.resolve();
+
+connection.onInitialize((params): InitializeResult => {
+  shellReady = initShell().catch((error: unknown) => connection.console.error(`the shell parser failed to load: ${error instanceof Error ? error.message : String(error)}`));
   locale = localeOf(params.locale);
   runner = new LintRunner(locale, (message) => connection.console.error(message));
   pullDiagnostics = Boolean(params.capabilities.textDocument?.diagnostic);
@@ -79,19 +86,20 @@ connection.onInitialized(() =>
   }),
 );
 
-/** The findings to show for a document: current on type, or those of the last save in `onSave` mode. */
-const shown = new Map<string, { version: number; diagnostics: ReturnType<typeof toDiagnostics> }>();
+/** The findings to show for a document: current on type, or those of the last save in `onSave` mode (moved along with edits since). */
+const shown = new ShownFindings();
 
 async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save', token?: CancellationToken): Promise<void> {
   const current = await settings.forDocument(entry.uri);
   if (reason === 'change' && current.lint.run === 'onSave' && shown.has(entry.uri)) return;
   const options = runner.options(current, projects.forDocument(entry.uri));
   publishConfigProblems();
+  await shellReady;
   const tree = entry.tree;
   // A large file lints in slices, so hovers and completions on other files are answered meanwhile; a newer version or a close abandons it.
   const findings = tree.text.length > SLICED_LINT_CHARS
-    ? await runner.findingsInSlices(tree, options, () => entry.tree !== tree || documents.get(entry.uri) !== entry || Boolean(token?.isCancellationRequested))
-    : runner.findings(tree, options);
+    ? await runner.findingsInSlices(tree, options, () => entry.tree !== tree || documents.get(entry.uri) !== entry || Boolean(token?.isCancellationRequested), entry.uri)
+    : runner.findings(tree, options, entry.uri);
   if (!findings) return;
   show(entry, findings, reason === 'save');
   scheduleShellcheck(entry, options);
@@ -101,14 +109,13 @@ async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save', 
 const SLICED_LINT_CHARS = 100_000;
 
 function show(entry: OpenDocument, findings: Finding[], refresh: boolean): void {
-  shown.set(entry.uri, { version: entry.document.version, diagnostics: toDiagnostics(findings, entry.document) });
+  shown.set(entry.uri, entry.document.version, findings);
   if (pullDiagnostics) {
     // The client pulls on its own after changes, but not after a save or a late ShellCheck result.
     if (refresh) void connection.languages.diagnostics.refresh();
     return;
   }
-  const latest = shown.get(entry.uri)!;
-  void connection.sendDiagnostics({ uri: entry.uri, version: latest.version, diagnostics: latest.diagnostics });
+  void connection.sendDiagnostics({ uri: entry.uri, version: entry.document.version, diagnostics: toDiagnostics(findings, entry.document) });
 }
 
 /** ShellCheck runs a process per changed script: wait until typing pauses, then add its findings if the text is still the same. */
@@ -171,7 +178,7 @@ connection.onDidOpenTextDocument(({ textDocument }) => {
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-  const entry = documents.change(textDocument.uri, textDocument.version, contentChanges);
+  const entry = documents.change(textDocument.uri, textDocument.version, contentChanges, (edit) => shown.edited(textDocument.uri, edit));
   if (entry) void analyse(entry, 'change');
 });
 
@@ -185,6 +192,7 @@ connection.onDidCloseTextDocument(({ textDocument }) => {
   clearTimeout(shellcheckTimers.get(textDocument.uri));
   shellcheckTimers.delete(textDocument.uri);
   shown.delete(textDocument.uri);
+  runner.forget(textDocument.uri);
   settings.forget(textDocument.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
 });
@@ -195,13 +203,14 @@ connection.languages.diagnostics.on(async ({ textDocument }, token) => {
   if (!shown.has(entry.uri) || (await settings.forDocument(entry.uri)).lint.run === 'onType') await analyse(entry, 'open', token);
   // $/cancelRequest: a large file's lint stops at its next slice, and the client hears the request was cancelled.
   if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-  return { kind: DocumentDiagnosticReportKind.Full, items: shown.get(entry.uri)?.diagnostics ?? [] };
+  return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(shown.current(entry.uri) ?? [], entry.document) };
 });
 
 connection.onCodeAction(async (params, token) => {
   const entry = documents.get(params.textDocument.uri);
   if (!entry) return [];
   const options = runner.options(await settings.forDocument(entry.uri), projects.forDocument(entry.uri));
+  await shellReady;
   const tree = entry.tree;
   // As for diagnostics: a large file lints in slices, and a cancelled or outdated request stops.
   const findings = tree.text.length > SLICED_LINT_CHARS

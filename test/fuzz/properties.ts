@@ -2,7 +2,7 @@
 // Error that says which invariant broke, so fast-check can shrink the input.
 import { isDeepStrictEqual } from 'node:util';
 import { formatEdits, type FormatSettings } from '../../server/src/features/formatting.js';
-import { lint, type LintOptions } from '../../server/src/lint/engine.js';
+import { lint, lintReusing, type LintOptions } from '../../server/src/lint/engine.js';
 import { applyEdits, fixAll } from '../../server/src/lint/fix.js';
 import type { Finding, LintSettings, TextEdit } from '../../server/src/lint/types.js';
 import { applyEdit, parse, type DockerfileTree } from '../../server/src/parser/index.js';
@@ -52,6 +52,31 @@ export function checkIncremental(text: string, edits: readonly RelativeEdit[]): 
     if (problem) fail('every span of an incrementally parsed tree lies inside the document', problem);
     if (!isDeepStrictEqual(tree, parse(current))) fail('incremental and full parse agree', `after edits ${JSON.stringify(applied)}`);
   }
+}
+
+/**
+ * Linting each version along a chain of edits with the memo of the lint before
+ * (as the server does while typing) finds what a full lint of a fresh parse finds.
+ */
+export function checkIncrementalLint(text: string, options: LintOptions, edits: readonly RelativeEdit[]): void {
+  let tree = parse(text);
+  let memo = lintReusing(tree, options).memo;
+  let current = text;
+  const applied: TextEdit[] = [];
+  for (const relative of edits) {
+    const edit = resolveEdit(current, relative);
+    applied.push(edit);
+    current = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
+    tree = applyEdit(tree, edit);
+    const result = lintReusing(tree, options, memo);
+    memo = result.memo;
+    if (!isDeepStrictEqual(plainFindings(result.findings), plainFindings(lint(parse(current), options)))) fail('incremental and full lint agree', `after edits ${JSON.stringify(applied)}`);
+  }
+}
+
+/** Findings as data: a rule may report a node's own span object, which carries more than start and end. */
+function plainFindings(findings: Finding[]): Finding[] {
+  return findings.map((finding) => ({ ...finding, span: { start: finding.span.start, end: finding.span.end } }));
 }
 
 export function lintChecked(tree: DockerfileTree, options: LintOptions): Finding[] {
@@ -165,4 +190,5 @@ export function checkDocument(text: string, options: LintOptions, edits: readonl
   if (findings.some((finding) => finding.fixes.some((fix) => fix.safe))) checkFixAll(text, options);
   checkFormatting(text);
   checkIncremental(text, edits);
+  checkIncrementalLint(text, options, edits);
 }

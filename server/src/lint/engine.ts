@@ -1,5 +1,6 @@
 import { VariableResolver } from '../analysis/variables.js';
 import { LineIndex, type DockerfileTree, type Instruction, type Stage } from '../parser/index.js';
+import { changedSince, detached, INSTRUCTION_SCOPED_RULES, isContext, relocated, type InstructionFindings, type LintMemo } from './memo.js';
 import { Suppressions } from './suppressions.js';
 import type { Finding, Fix, InstructionVisitor, Keyword, LintSettings, Locale, Report, Rule, RuleContext, Severity, Visitors } from './types.js';
 
@@ -19,9 +20,24 @@ export interface LintOptions {
 
 /** Runs every enabled rule over one tree in a single walk; findings come sorted by position. */
 export function lint(tree: DockerfileTree, options: LintOptions): Finding[] {
-  const run = startLint(tree, options);
+  return lintReusing(tree, options).findings;
+}
+
+/** A lint's findings, and what a lint of the next version of the document can reuse. */
+export interface LintResult {
+  findings: Finding[];
+  memo: LintMemo | undefined;
+}
+
+/**
+ * As `lint`, reusing `previous` (the memo of a lint of an earlier version of
+ * this document) for the instructions the edits since left alone, where the
+ * rule's findings depend on nothing else (lint/memo.ts).
+ */
+export function lintReusing(tree: DockerfileTree, options: LintOptions, previous?: LintMemo): LintResult {
+  const run = startLint(tree, options, previous);
   for (const _ of run.steps);
-  return run.findings();
+  return run.result();
 }
 
 /**
@@ -29,8 +45,8 @@ export function lint(tree: DockerfileTree, options: LintOptions): Finding[] {
  * server answers other requests meanwhile (a 50,000-stage file lints for
  * seconds); resolves to undefined, unfinished, once `cancelled()` says so.
  */
-export async function lintInSlices(tree: DockerfileTree, options: LintOptions, { sliceMs = 10, cancelled = () => false }: { sliceMs?: number; cancelled?: () => boolean } = {}): Promise<Finding[] | undefined> {
-  const run = startLint(tree, options);
+export async function lintInSlices(tree: DockerfileTree, options: LintOptions, { sliceMs = 10, cancelled = () => false, previous }: { sliceMs?: number; cancelled?: () => boolean; previous?: LintMemo } = {}): Promise<LintResult | undefined> {
+  const run = startLint(tree, options, previous);
   let sliceStart = performance.now();
   for (const _ of run.steps) {
     if (performance.now() - sliceStart < sliceMs) continue;
@@ -38,34 +54,73 @@ export async function lintInSlices(tree: DockerfileTree, options: LintOptions, {
     if (cancelled()) return undefined;
     sliceStart = performance.now();
   }
-  return run.findings();
+  return run.result();
 }
 
-/** A lint as steps (one per instruction walked) and the findings once they are done. */
-function startLint(tree: DockerfileTree, options: LintOptions): { steps: Iterable<void>; findings: () => Finding[] } {
+/**
+ * A lint as steps (one per instruction walked) and its result once they are
+ * done. Instruction-scoped rules report into the current instruction's entry
+ * of the memo, so a later lint can take the entries of unchanged instructions
+ * instead of visiting them.
+ */
+function startLint(tree: DockerfileTree, options: LintOptions, previous: LintMemo | undefined): { steps: Iterable<void>; result: () => LintResult } {
   const locale = options.locale ?? 'en';
   const settings = options.settings ?? {};
   const suppressions = suppressionsFor(tree, settings);
   const shared = sharedAnalyses(tree, settings);
-  const findings: Finding[] = [];
-  const active: Visitors[] = [];
+  const changed = previous && changedSince(previous, tree, options);
+  const entries = new Map<Instruction, InstructionFindings>();
+  let current: InstructionFindings | undefined;
+  const fileFindings: Finding[] = [];
+  const fileScoped: Visitors[] = [];
+  const instructionScoped: Visitors[] = [];
+  let failed = false;
+  const onRuleError = options.onRuleError && ((rule: Rule, error: unknown) => {
+    failed = true;
+    options.onRuleError!(rule, error);
+  });
   for (const rule of options.rules) {
     const severity = severityOf(rule, options.severities);
     if (severity === 'off' || suppressions.skipsRuleEverywhere(rule)) continue;
+    let scoped = false;
     const context = contextFor(shared, (report) => {
-      if (suppressions.suppresses(rule, report.span.start)) return;
-      findings.push(toFinding(rule, severity, locale, report));
+      const finding = toFinding(rule, severity, locale, report);
+      if (scoped && current) current.findings.push({ rule, finding: detached(finding) });
+      else if (!suppressions.suppresses(rule, report.span.start)) fileFindings.push(finding);
     });
-    if (!options.onRuleError) {
-      active.push(rule.create(context));
-      continue;
-    }
-    const visitors = isolated(rule, () => rule.create(context), options.onRuleError);
-    if (visitors) active.push(visitors);
+    const visitors = onRuleError ? isolated(rule, () => rule.create(context), onRuleError) : rule.create(context);
+    if (!visitors) continue;
+    scoped = INSTRUCTION_SCOPED_RULES.has(rule.meta.id) && !visitors.stage && !visitors.stageEnd && !visitors.end;
+    (scoped ? instructionScoped : fileScoped).push(visitors);
   }
+  const enter = (instruction: Instruction): boolean => {
+    const kept = changed && !changed.has(instruction) ? previous.byInstruction.get(instruction) : undefined;
+    current = kept ? relocated(kept, instruction.start) : { start: instruction.start, findings: [] };
+    entries.set(instruction, current);
+    return !kept;
+  };
   return {
-    steps: walk(tree, active),
-    findings: () => findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule)),
+    steps: walk(tree, fileScoped, instructionScoped, enter),
+    result: () => {
+      const findings = fileFindings;
+      for (const entry of entries.values()) {
+        for (const { rule, finding } of entry.findings) if (!suppressions.suppresses(rule, finding.span.start)) findings.push(finding);
+      }
+      findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+      // A rule that failed was left out part-way: its entries are incomplete.
+      return { findings, memo: failed ? undefined : memoOf(tree, options, entries) };
+    },
+  };
+}
+
+function memoOf(tree: DockerfileTree, options: LintOptions, byInstruction: Map<Instruction, InstructionFindings>): LintMemo {
+  return {
+    options,
+    directives: tree.directives,
+    escapeChar: tree.escapeChar,
+    comments: new Set(tree.comments),
+    contextInstructions: tree.instructions.filter(isContext).length,
+    byInstruction,
   };
 }
 
@@ -162,8 +217,36 @@ function toFinding(rule: Rule, severity: Severity, locale: Locale, report: Repor
   };
 }
 
-/** One pass over the instructions, a step each; handlers are grouped by keyword first so each instruction calls only its own. */
-function* walk(tree: DockerfileTree, visitors: Visitors[]): Generator<void> {
+/**
+ * One pass over the instructions, a step each. File-scoped visitors see every
+ * instruction; instruction-scoped ones only those `enter` says need a visit
+ * (the others' findings are reused).
+ */
+function* walk(tree: DockerfileTree, fileScoped: Visitors[], instructionScoped: Visitors[], enter: (instruction: Instruction) => boolean): Generator<void> {
+  const visitFile = dispatcher(fileScoped);
+  const visitScoped = dispatcher(instructionScoped);
+  const stageByFrom = new Map<Instruction, Stage>(tree.stages.map((stage) => [stage.from, stage]));
+  let stage: Stage | undefined;
+  for (const instruction of tree.instructions) {
+    const starting = stageByFrom.get(instruction);
+    if (starting) {
+      if (stage) for (const visitor of fileScoped) visitor.stageEnd?.(stage);
+      stage = starting;
+      for (const visitor of fileScoped) visitor.stage?.(stage);
+    }
+    const visitors = enter(instruction) ? [visitFile, visitScoped] : [visitFile];
+    for (const visit of visitors) {
+      visit(instruction, stage);
+      if (instruction.trigger) visit(instruction.trigger, stage, instruction);
+    }
+    yield;
+  }
+  if (stage) for (const visitor of fileScoped) visitor.stageEnd?.(stage);
+  for (const visitor of fileScoped) visitor.end?.();
+}
+
+/** Calls the visitors' handlers for one instruction; grouped by keyword first, so each instruction calls only its own. */
+function dispatcher(visitors: Visitors[]): InstructionVisitor {
   const everyInstruction = visitors.flatMap((visitor) => (visitor.instruction ? [visitor.instruction] : []));
   const byKeyword = new Map<string, InstructionVisitor[]>();
   for (const visitor of visitors) {
@@ -174,26 +257,11 @@ function* walk(tree: DockerfileTree, visitors: Visitors[]): Generator<void> {
       byKeyword.set(key, handlers);
     }
   }
-  const visit = (instruction: Instruction, stage: Stage | undefined, onbuild?: Instruction) => {
+  return (instruction, stage, onbuild) => {
     for (const handler of everyInstruction) handler(instruction, stage, onbuild);
     const handlers = byKeyword.get(instruction.keyword);
     if (handlers) for (const handler of handlers) handler(instruction, stage, onbuild);
   };
-  const stageByFrom = new Map<Instruction, Stage>(tree.stages.map((stage) => [stage.from, stage]));
-  let stage: Stage | undefined;
-  for (const instruction of tree.instructions) {
-    const starting = stageByFrom.get(instruction);
-    if (starting) {
-      if (stage) for (const visitor of visitors) visitor.stageEnd?.(stage);
-      stage = starting;
-      for (const visitor of visitors) visitor.stage?.(stage);
-    }
-    visit(instruction, stage);
-    if (instruction.trigger) visit(instruction.trigger, stage, instruction);
-    yield;
-  }
-  if (stage) for (const visitor of visitors) visitor.stageEnd?.(stage);
-  for (const visitor of visitors) visitor.end?.();
 }
 
 function isKeyword(key: string): key is Keyword {

@@ -8,6 +8,13 @@ export interface OpenDocument {
   tree: DockerfileTree;
 }
 
+/** A change to a document's text, in offsets of the text before it. */
+export interface DocumentEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /**
  * Open documents. Each change is applied to the text and to the tree in
  * order, so one keystroke reparses one instruction instead of the file.
@@ -21,7 +28,8 @@ export class DocumentStore {
     return entry;
   }
 
-  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): OpenDocument | undefined {
+  /** Applies `changes` in order; `onEdit` hears each as an edit of the text before it. */
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[], onEdit: (edit: DocumentEdit) => void = () => {}): OpenDocument | undefined {
     const entry = this.open.get(uri);
     if (!entry) return undefined;
     for (const change of changes) {
@@ -30,7 +38,9 @@ export class DocumentStore {
         const end = entry.document.offsetAt(change.range.end);
         entry.document = TextDocument.update(entry.document, [change], version);
         entry.tree = applyEdit(entry.tree, { start, end, text: change.text });
+        onEdit({ start, end, text: change.text });
       } else {
+        onEdit(replacement(entry.document.getText(), change.text));
         entry.document = TextDocument.update(entry.document, [change], version);
         entry.tree = parse(change.text);
       }
@@ -49,4 +59,14 @@ export class DocumentStore {
   all(): OpenDocument[] {
     return [...this.open.values()];
   }
+}
+
+/** A whole new text as the one edit that turns `before` into it: what lies between their common start and common end. */
+function replacement(before: string, after: string): DocumentEdit {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let common = 0;
+  while (common < shorter - start && before.charCodeAt(before.length - 1 - common) === after.charCodeAt(after.length - 1 - common)) common++;
+  return { start, end: before.length - common, text: after.slice(start, after.length - common) };
 }

@@ -1,4 +1,5 @@
-import { lint, lintInSlices, type LintOptions } from '../lint/engine.js';
+import { lintInSlices, lintReusing, type LintOptions, type LintResult } from '../lint/engine.js';
+import type { LintMemo } from '../lint/memo.js';
 import type { Finding, Locale, Rule } from '../lint/types.js';
 import type { DockerfileTree } from '../parser/index.js';
 import { allRules } from '../rules/index.js';
@@ -8,10 +9,13 @@ import type { ServerSettings } from './settings.js';
 
 /**
  * Lints trees and remembers the result per tree, so diagnostics, code actions
- * and fix-all on the same version share one lint.
+ * and fix-all on the same version share one lint; and per document, so the
+ * lint of its next version reuses what an edit did not touch.
  */
 export class LintRunner {
   private readonly results = new WeakMap<DockerfileTree, { options: LintOptions; findings: Finding[]; withExternal?: Finding[] }>();
+  /** The memo of the latest lint of each document, by URI. */
+  private readonly latestMemo = new Map<string, LintMemo>();
   /** One options object per (settings, project) pair, so cached findings are found again by identity. */
   private readonly optionsCache = new WeakMap<ServerSettings, WeakMap<ProjectConfig, LintOptions>>();
 
@@ -52,21 +56,36 @@ export class LintRunner {
     return options;
   }
 
-  /** The rules' findings, with ShellCheck's once they have arrived for this tree. */
-  findings(tree: DockerfileTree, options: LintOptions): Finding[] {
+  /** The rules' findings, with ShellCheck's once they have arrived for this tree; `uri` names the document whose latest lint may be reused. */
+  findings(tree: DockerfileTree, options: LintOptions, uri?: string): Finding[] {
     const cached = this.results.get(tree);
     if (cached && cached.options === options) return cached.withExternal ?? cached.findings;
-    const findings = lint(tree, options);
-    this.results.set(tree, { options, findings });
-    return findings;
+    return this.remember(tree, options, uri, lintReusing(tree, options, this.previous(uri)));
   }
 
   /** As `findings`, linting in slices that let other requests through; undefined when `cancelled()` stopped it. */
-  async findingsInSlices(tree: DockerfileTree, options: LintOptions, cancelled: () => boolean): Promise<Finding[] | undefined> {
+  async findingsInSlices(tree: DockerfileTree, options: LintOptions, cancelled: () => boolean, uri?: string): Promise<Finding[] | undefined> {
     const cached = this.results.get(tree);
     if (cached && cached.options === options) return cached.withExternal ?? cached.findings;
-    const findings = await lintInSlices(tree, options, { cancelled });
-    if (findings) this.results.set(tree, { options, findings });
+    const result = await lintInSlices(tree, options, { cancelled, previous: this.previous(uri) });
+    return result && this.remember(tree, options, uri, result);
+  }
+
+  /** Forgets a closed document's latest lint. */
+  forget(uri: string): void {
+    this.latestMemo.delete(uri);
+  }
+
+  private previous(uri: string | undefined): LintMemo | undefined {
+    return uri === undefined ? undefined : this.latestMemo.get(uri);
+  }
+
+  private remember(tree: DockerfileTree, options: LintOptions, uri: string | undefined, { findings, memo }: LintResult): Finding[] {
+    this.results.set(tree, { options, findings });
+    if (uri !== undefined) {
+      if (memo) this.latestMemo.set(uri, memo);
+      else this.latestMemo.delete(uri);
+    }
     return findings;
   }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CodeActionRequest, DocumentDiagnosticRequest, DidSaveTextDocumentNotification, DidChangeConfigurationNotification, type CodeAction } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, type Diagnostic, DocumentDiagnosticRequest, DidSaveTextDocumentNotification, DidChangeConfigurationNotification, type CodeAction } from 'vscode-languageserver-protocol/node';
 import { positionOf, TestClient } from '../../support/lsp-client.js';
 
 const TWO_CMDS = 'FROM alpine:3.20\nCMD ["a"]\nCMD ["b"]\n';
@@ -123,6 +123,25 @@ describe('language server: settings', () => {
     await client.open('file:///ws/h/Dockerfile', TWO_CMDS);
     const [multipleCmd] = (await client.diagnosticsFor('file:///ws/h/Dockerfile', 1)).diagnostics.filter((diagnostic) => diagnostic.code === 'multiple-cmd');
     assert.match(String(multipleCmd.message), /不会生效/);
+    await client.close();
+  });
+
+  it('under onSave, pulls return what the save showed, moved along with later edits and never outside the text', async () => {
+    const client = new TestClient({ settings: { lint: { run: 'onSave' } }, capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } } });
+    await client.initialize();
+    const uri = 'file:///ws/j/Dockerfile';
+    const text = 'FROM alpine:3.20\nCMD ["a", "long", "argument"]\nCMD ["b"]\n';
+    await client.open(uri, text);
+    await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+    const pull = async () => ((await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as { items: Diagnostic[] }).items.filter((diagnostic) => diagnostic.code === 'multiple-cmd');
+    const [atSave] = await pull();
+    assert.deepEqual(atSave.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }, 'the first CMD keyword');
+    // Cut the flagged line to `CM` (the old range would end past it), then add a line above: no new lint, the finding follows its text.
+    await client.change(uri, 2, [{ range: { start: positionOf(text, 'D ["a"'), end: positionOf(text, '\nCMD ["b"]') }, text: '' }]);
+    await client.change(uri, 3, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'USER app\n' }]);
+    const [afterEdits] = await pull();
+    assert.equal(afterEdits.message, atSave.message);
+    assert.deepEqual(afterEdits.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } }, 'what is left of it, `CM`, now on line 3');
     await client.close();
   });
 
