@@ -1,6 +1,6 @@
 import { VariableResolver } from '../analysis/variables.js';
 import { LineIndex, type DockerfileTree, type Instruction, type Stage } from '../parser/index.js';
-import { changedSince, detached, INSTRUCTION_SCOPED_RULES, isContext, relocated, type InstructionFindings, type LintMemo } from './memo.js';
+import { changedSince, detached, isContext, relocated, type InstructionFindings, type LintMemo } from './memo.js';
 import { Suppressions } from './suppressions.js';
 import type { Finding, Fix, InstructionVisitor, Keyword, LintSettings, Locale, Report, Rule, RuleContext, Severity, Visitors } from './types.js';
 
@@ -90,7 +90,7 @@ function startLint(tree: DockerfileTree, options: LintOptions, previous: LintMem
     });
     const visitors = onRuleError ? isolated(rule, () => rule.create(context), onRuleError) : rule.create(context);
     if (!visitors) continue;
-    scoped = INSTRUCTION_SCOPED_RULES.has(rule.meta.id) && !visitors.stage && !visitors.stageEnd && !visitors.end;
+    scoped = rule.meta.scope === 'instruction' && !visitors.stage && !visitors.stageEnd && !visitors.end;
     (scoped ? instructionScoped : fileScoped).push(visitors);
   }
   const enter = (instruction: Instruction): boolean => {

@@ -1,29 +1,6 @@
 import type { Comment, Directive, DockerfileTree, Instruction } from '../parser/index.js';
 import type { Finding, Rule } from './types.js';
 
-/**
- * Rules whose findings are reused for instructions an edit left alone. Each
- * reports only while visiting an instruction (or its ONBUILD trigger), only
- * inside it, and from nothing but that instruction, the tree's directives,
- * comments and escape character, the settings, and the file's FROM, ARG, ENV,
- * SHELL and ONBUILD instructions (stages, variables, the shell in effect).
- * An edit that touches any of those makes the next lint a full one.
- * `test/unit/lint/incremental.test.ts` checks every rule here against full lints.
- */
-export const INSTRUCTION_SCOPED_RULES: ReadonlySet<string> = new Set([
-  'add-instead-of-copy', 'apt-get-install-recommends', 'apt-get-missing-yes', 'apt-instead-of-apt-get', 'bin-sh-replaced',
-  'copy-destination-not-folder', 'copy-from-own-stage', 'copy-from-unknown-stage', 'copy-whole-filesystem', 'dnf-missing-yes',
-  'duplicate-flag', 'duplicate-stage-name', 'env-self-reference', 'expose-invalid-format', 'expose-proto-casing', 'flag-value',
-  'from-as-casing', 'from-platform-flag-const', 'instruction-arguments', 'invalid-default-arg-in-from', 'invalid-json',
-  'invalid-label-key', 'invalid-port', 'invalid-signal', 'invalid-stage-name', 'key-value-syntax', 'latest-tag',
-  'legacy-key-value-format', 'maintainer-deprecated', 'non-numeric-user', 'onbuild-trigger', 'pipe-without-pipefail',
-  'pointless-container-command', 'redundant-target-platform', 'reserved-stage-name', 'run-cd', 'secrets-in-arg-or-env',
-  'stage-name-casing', 'sudo-in-run', 'undefined-arg-in-from', 'unknown-flag', 'unknown-instruction', 'unpinned-apk-package',
-  'unpinned-apt-package', 'unpinned-dnf-package', 'unpinned-gem', 'unpinned-go-package', 'unpinned-npm-package',
-  'unpinned-pip-package', 'unpinned-yum-package', 'unpinned-zypper-package', 'untagged-image', 'useradd-without-no-log-init',
-  'variable-syntax', 'wget-without-progress', 'yum-missing-yes', 'zypper-dist-upgrade', 'zypper-missing-non-interactive',
-]);
-
 /** Instructions the reused rules may read beyond their own: changing one re-lints everything. */
 const CONTEXT_KEYWORDS: ReadonlySet<string> = new Set(['FROM', 'ARG', 'ENV', 'SHELL', 'ONBUILD']);
 

@@ -47,6 +47,15 @@ export interface RuleMeta<MessageId extends string = string> {
    * after the synchronous rules (server/src/shellcheck); `create` has no visitors.
    */
   external?: boolean;
+  /**
+   * `instruction`: the rule reports only while visiting an instruction (or its
+   * ONBUILD trigger), only inside it, and reads nothing but that instruction,
+   * the directives, comments and escape character, the settings, and the
+   * file's FROM, ARG, ENV, SHELL and ONBUILD instructions. Its findings on
+   * instructions an edit left alone are then reused (lint/memo.ts);
+   * test/unit/lint/incremental.test.ts holds every such rule to full lints.
+   */
+  scope?: 'instruction';
 }
 
 export interface TextEdit {

@@ -79,6 +79,7 @@ export function rpmAssumeYesRule(rule: {
       aliases: [rule.alias],
       category: 'correctness',
       severity: 'warning',
+      scope: 'instruction',
       fixable: true,
       messages: {
         en: {

@@ -41,6 +41,7 @@ export function rpmUnpinnedRule(rule: { id: string; alias: string; manager: 'yum
       aliases: [rule.alias],
       category: 'maintainability',
       severity: 'warning',
+      scope: 'instruction',
       messages: {
         en: {
           unpinned: '`{package}` is installed without a version: write `{package}-<version>`.',

@@ -12,6 +12,7 @@ export default defineRule({
     aliases: ['DL3020'],
     category: 'layers',
     severity: 'error',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

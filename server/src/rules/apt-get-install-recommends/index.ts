@@ -7,6 +7,7 @@ export default commandRule(
     aliases: ['DL3015'],
     category: 'layers',
     severity: 'info',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

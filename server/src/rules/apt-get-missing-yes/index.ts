@@ -7,6 +7,7 @@ export default commandRule(
     aliases: ['DL3014'],
     category: 'correctness',
     severity: 'warning',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

@@ -14,6 +14,7 @@ export default defineRule({
     aliases: ['DL3027'],
     category: 'maintainability',
     severity: 'warning',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

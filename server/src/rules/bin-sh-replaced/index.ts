@@ -12,6 +12,7 @@ export default defineRule({
     aliases: ['DL4005'],
     category: 'maintainability',
     severity: 'warning',
+    scope: 'instruction',
     messages: {
       en: {
         replaced: 'This replaces {path} with a link: to run RUN scripts with another shell, use the SHELL instruction.',

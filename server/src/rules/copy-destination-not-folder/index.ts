@@ -8,6 +8,7 @@ export default defineRule({
     aliases: ['DL3021'],
     category: 'correctness',
     severity: 'error',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

@@ -7,6 +7,7 @@ export default defineRule({
     aliases: ['DL3023'],
     category: 'correctness',
     severity: 'error',
+    scope: 'instruction',
     messages: {
       en: {
         ownStage: 'COPY --from={name} names the stage it is in; a stage cannot copy from itself.',

@@ -7,6 +7,7 @@ export default defineRule({
     aliases: ['DL3022'],
     category: 'correctness',
     severity: 'warning',
+    scope: 'instruction',
     messages: {
       en: {
         unknownStage: 'No stage named {name} is defined before this COPY, so BuildKit will pull an image called {name}. To copy from an image, give it a tag ({name}:VERSION).',

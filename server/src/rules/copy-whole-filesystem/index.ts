@@ -7,6 +7,7 @@ export default defineRule({
     aliases: ['DL3067'],
     category: 'layers',
     severity: 'warning',
+    scope: 'instruction',
     messages: {
       en: {
         wholeFilesystem: 'This copies the whole filesystem of {source} over this stage’s root; copy only the paths you need.',

@@ -9,6 +9,7 @@ export default defineRule({
     aliases: ['DL3044'],
     category: 'correctness',
     severity: 'error',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

@@ -9,6 +9,7 @@ export default defineRule({
     aliases: ['ExposeInvalidFormat'],
     category: 'correctness',
     severity: 'warning',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

@@ -8,6 +8,7 @@ export default defineRule({
     aliases: ['ExposeProtoCasing'],
     category: 'style',
     severity: 'warning',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

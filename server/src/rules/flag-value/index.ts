@@ -19,6 +19,7 @@ export default defineRule<Messages>({
     aliases: [],
     category: 'syntax',
     severity: 'error',
+    scope: 'instruction',
     messages: {
       en: {
         missingValue: '--{flag} needs a value: --{flag}=<value>.',

@@ -15,6 +15,7 @@ export default defineRule({
     aliases: ['DL3029', 'FromPlatformFlagConstDisallowed'],
     category: 'maintainability',
     severity: 'warning',
+    scope: 'instruction',
     messages: {
       en: {
         constant: 'FROM --platform={platform} pins this stage to one platform; use a variable such as $BUILDPLATFORM, or name the stage after its platform.',

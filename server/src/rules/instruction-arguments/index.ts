@@ -17,6 +17,7 @@ export default defineRule<Messages>({
     aliases: [],
     category: 'syntax',
     severity: 'error',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

@@ -14,6 +14,7 @@ export default defineRule({
     aliases: ['InvalidDefaultArgInFrom'],
     category: 'correctness',
     severity: 'warning',
+    scope: 'instruction',
     messages: {
       en: {
         invalid: 'With the ARG defaults, {image} becomes "{result}", which is not a valid image name.',

@@ -21,6 +21,7 @@ export default defineRule({
     aliases: [],
     category: 'correctness',
     severity: 'warning',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

@@ -12,6 +12,7 @@ export default defineRule({
     aliases: ['DL3048'],
     category: 'style',
     severity: 'hint',
+    scope: 'instruction',
     messages: {
       en: {
         reserved: 'Label key {key} is in the {namespace} namespace, which Docker keeps for its own labels.',

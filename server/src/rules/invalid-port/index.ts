@@ -22,6 +22,7 @@ export default defineRule({
     aliases: ['DL3011'],
     category: 'correctness',
     severity: 'error',
+    scope: 'instruction',
     messages: {
       en: {
         outOfRange: 'Port {port} is out of range: ports go from 0 to 65535.',

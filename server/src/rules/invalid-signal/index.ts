@@ -23,6 +23,7 @@ export default defineRule({
     aliases: [],
     category: 'correctness',
     severity: 'error',
+    scope: 'instruction',
     messages: {
       en: { invalid: '"{signal}" is not a signal: use a name such as SIGTERM or a number such as 15.' },
       'zh-cn': { invalid: '“{signal}”不是有效的信号：请使用 SIGTERM 这样的信号名，或 15 这样的编号。' },

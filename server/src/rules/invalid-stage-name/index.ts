@@ -7,6 +7,7 @@ export default defineRule({
     aliases: [],
     category: 'syntax',
     severity: 'error',
+    scope: 'instruction',
     messages: {
       en: { invalid: 'Invalid stage name "{name}": it must start with a letter and hold only letters, digits, "-", "_" and ".".' },
       'zh-cn': { invalid: '阶段名“{name}”无效：必须以字母开头，且只能包含字母、数字、“-”、“_”和“.”。' },

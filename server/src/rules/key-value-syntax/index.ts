@@ -9,6 +9,7 @@ export default defineRule<Messages>({
     aliases: [],
     category: 'syntax',
     severity: 'error',
+    scope: 'instruction',
     messages: {
       en: {
         blankName: '{keyword} names cannot be blank.',

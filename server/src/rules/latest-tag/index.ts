@@ -8,6 +8,7 @@ export default defineRule({
     aliases: ['DL3007'],
     category: 'maintainability',
     severity: 'warning',
+    scope: 'instruction',
     messages: {
       en: {
         latest: 'The latest tag moves with every release: pin a version of {repository}.',

@@ -8,6 +8,7 @@ export default defineRule({
     aliases: ['LegacyKeyValueFormat'],
     category: 'maintainability',
     severity: 'warning',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

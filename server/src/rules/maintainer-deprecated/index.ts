@@ -7,6 +7,7 @@ export default defineRule({
     aliases: ['DL4000', 'MaintainerDeprecated'],
     category: 'maintainability',
     severity: 'error',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

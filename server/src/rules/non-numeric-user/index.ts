@@ -7,6 +7,7 @@ export default defineRule({
     aliases: ['DL3066'],
     category: 'security',
     severity: 'info',
+    scope: 'instruction',
     messages: {
       en: {
         nonNumeric: 'USER {user} is a name; use the numeric user id so that the host and Kubernetes can tell who the container runs as.',

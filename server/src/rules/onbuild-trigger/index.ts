@@ -6,6 +6,7 @@ export default defineRule({
     aliases: ['DL3043'],
     category: 'correctness',
     severity: 'error',
+    scope: 'instruction',
     messages: {
       en: {
         chained: 'ONBUILD cannot register another ONBUILD.',

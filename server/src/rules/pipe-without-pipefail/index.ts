@@ -82,6 +82,7 @@ export default defineRule({
     aliases: ['DL4006'],
     category: 'correctness',
     severity: 'warning',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

@@ -10,6 +10,7 @@ export default commandRule(
     aliases: ['DL3001'],
     category: 'correctness',
     severity: 'info',
+    scope: 'instruction',
     messages: {
       en: {
         pointless: '`{command}` makes little sense in a build step: there is no terminal, no running system and no service manager, and its effect does not outlive this RUN.',

@@ -6,6 +6,7 @@ export default defineRule({
     aliases: ['RedundantTargetPlatform', 'DL3065'],
     category: 'style',
     severity: 'warning',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

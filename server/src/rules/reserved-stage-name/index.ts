@@ -6,6 +6,7 @@ export default defineRule({
     aliases: ['ReservedStageName', 'DL3063'],
     category: 'correctness',
     severity: 'error',
+    scope: 'instruction',
     messages: {
       en: {
         scratch: 'Stage name "{name}" is reserved: BuildKit already uses `scratch` for the empty image.',

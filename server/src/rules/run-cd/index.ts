@@ -71,6 +71,7 @@ export default defineRule({
     aliases: ['DL3003'],
     category: 'maintainability',
     severity: 'warning',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

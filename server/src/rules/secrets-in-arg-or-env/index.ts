@@ -15,6 +15,7 @@ export default defineRule({
     aliases: ['SecretsUsedInArgOrEnv', 'DL3064'],
     category: 'security',
     severity: 'warning',
+    scope: 'instruction',
     messages: {
       en: {
         secret: '{keyword} {name} looks like a secret; ARG and ENV values stay readable in the image and its history.',

@@ -9,6 +9,7 @@ export default defineRule({
     aliases: ['StageNameCasing'],
     category: 'style',
     severity: 'warning',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

@@ -18,6 +18,7 @@ export default defineRule({
     aliases: ['DL3004'],
     category: 'security',
     severity: 'error',
+    scope: 'instruction',
     messages: {
       en: {
         sudo: 'Do not use `sudo` in a RUN: run the step as root with `USER root` (and switch back), or use gosu/su-exec in an entrypoint.',

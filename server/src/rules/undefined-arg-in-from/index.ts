@@ -12,6 +12,7 @@ export default defineRule({
     aliases: ['UndefinedArgInFrom'],
     category: 'correctness',
     severity: 'warning',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

@@ -9,6 +9,7 @@ export default defineRule({
     aliases: [],
     category: 'syntax',
     severity: 'error',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

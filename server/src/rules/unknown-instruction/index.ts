@@ -10,6 +10,7 @@ export default defineRule({
     aliases: [],
     category: 'syntax',
     severity: 'error',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

@@ -6,6 +6,7 @@ export default unpinnedPackageRule(
     aliases: ['DL3018'],
     category: 'maintainability',
     severity: 'warning',
+    scope: 'instruction',
     messages: {
       en: {
         unpinned: '`{package}` is installed without a version: write `{package}=<version>` (or `{package}~<version>` for a range).',

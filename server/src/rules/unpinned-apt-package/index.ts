@@ -6,6 +6,7 @@ export default unpinnedPackageRule(
     aliases: ['DL3008'],
     category: 'maintainability',
     severity: 'warning',
+    scope: 'instruction',
     messages: {
       en: {
         unpinned: '`{package}` is installed without a version: write `{package}=<version>` so that every build installs the same one.',

@@ -6,6 +6,7 @@ export default unpinnedPackageRule(
     aliases: ['DL3028'],
     category: 'maintainability',
     severity: 'warning',
+    scope: 'instruction',
     messages: {
       en: {
         unpinned: 'Gem `{package}` is installed without a version: write `{package}:<version>`, or pass `-v <version>`.',

@@ -6,6 +6,7 @@ export default unpinnedPackageRule(
     aliases: ['DL3062'],
     category: 'maintainability',
     severity: 'warning',
+    scope: 'instruction',
     messages: {
       en: {
         unpinned: '`{package}` is fetched without a version: write `{package}@<version>`.',

@@ -6,6 +6,7 @@ export default unpinnedPackageRule(
     aliases: ['DL3016'],
     category: 'maintainability',
     severity: 'warning',
+    scope: 'instruction',
     messages: {
       en: {
         unpinned: '`{package}` is installed without a version: write `{package}@<version>`.',

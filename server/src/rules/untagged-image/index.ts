@@ -10,6 +10,7 @@ export default defineRule({
     aliases: ['DL3006'],
     category: 'maintainability',
     severity: 'warning',
+    scope: 'instruction',
     messages: {
       en: {
         untagged: 'Tag the image explicitly: {image} without a tag means {image}:latest, whatever that is on build day.',

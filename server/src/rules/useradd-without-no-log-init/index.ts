@@ -28,6 +28,7 @@ export default defineRule({
     aliases: ['DL3046'],
     category: 'layers',
     severity: 'warning',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

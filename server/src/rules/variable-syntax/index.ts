@@ -24,6 +24,7 @@ export default defineRule<Messages>({
     aliases: [],
     category: 'syntax',
     severity: 'error',
+    scope: 'instruction',
     messages: {
       en: {
         unsupportedModifier: '{variable} uses "{modifier}", which BuildKit does not support; it knows :- - :+ + :? ? # ## % %% / and //.',

@@ -30,6 +30,7 @@ export default commandRule(
     aliases: ['DL3047'],
     category: 'maintainability',
     severity: 'info',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {

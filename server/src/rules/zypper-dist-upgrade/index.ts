@@ -7,6 +7,7 @@ export default commandRule(
     aliases: ['DL3035'],
     category: 'maintainability',
     severity: 'warning',
+    scope: 'instruction',
     messages: {
       en: {
         distUpgrade: '`{command}` can move the image to another release or vendor: use `zypper update` or `zypper patch`, or start from a newer base image.',

@@ -7,6 +7,7 @@ export default commandRule(
     aliases: ['DL3034'],
     category: 'correctness',
     severity: 'warning',
+    scope: 'instruction',
     fixable: true,
     messages: {
       en: {
