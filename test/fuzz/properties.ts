@@ -34,15 +34,22 @@ export function parseChecked(text: string): DockerfileTree {
   return tree;
 }
 
-/** A chain of edits applied to the tree one by one gives the tree a full parse gives. */
-export function checkIncremental(text: string, edits: readonly RelativeEdit[]): void {
-  let tree = parse(text);
+/** Each edit of a chain with the text after it and the edits so far (for the failure message). */
+function* editChain(text: string, edits: readonly RelativeEdit[]): Generator<{ edit: TextEdit; current: string; applied: TextEdit[] }> {
   let current = text;
   const applied: TextEdit[] = [];
   for (const relative of edits) {
     const edit = resolveEdit(current, relative);
     applied.push(edit);
     current = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
+    yield { edit, current, applied };
+  }
+}
+
+/** A chain of edits applied to the tree one by one gives the tree a full parse gives. */
+export function checkIncremental(text: string, edits: readonly RelativeEdit[]): void {
+  let tree = parse(text);
+  for (const { edit, current, applied } of editChain(text, edits)) {
     try {
       tree = applyEdit(tree, edit);
     } catch (error) {
@@ -61,12 +68,7 @@ export function checkIncremental(text: string, edits: readonly RelativeEdit[]): 
 export function checkIncrementalLint(text: string, options: LintOptions, edits: readonly RelativeEdit[]): void {
   let tree = parse(text);
   let memo = lintReusing(tree, options).memo;
-  let current = text;
-  const applied: TextEdit[] = [];
-  for (const relative of edits) {
-    const edit = resolveEdit(current, relative);
-    applied.push(edit);
-    current = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
+  for (const { edit, current, applied } of editChain(text, edits)) {
     tree = applyEdit(tree, edit);
     const result = lintReusing(tree, options, memo);
     memo = result.memo;

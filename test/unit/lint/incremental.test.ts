@@ -7,16 +7,7 @@ import type { Finding, Rule } from '../../../server/src/lint/types.js';
 import { applyEdit, parse, type DockerfileTree, type TextEdit } from '../../../server/src/parser/index.js';
 import { allRules } from '../../../server/src/rules/index.js';
 import { realDockerfiles } from '../../support/corpus.js';
-
-/** A small deterministic generator (mulberry32), so a failure replays exactly. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../support/seeded-random.js';
 
 // Typing (most edits), and fragments that change structure or what the reused rules read: stages, variables, shells, pragmas.
 const TYPED = ['x', ' ', '-', '1', '"', '$', '\\'];

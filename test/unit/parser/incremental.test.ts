@@ -2,16 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdit, parse, type DockerfileTree, type TextEdit } from '../../../server/src/parser/index.js';
 import { realDockerfiles } from '../../support/corpus.js';
-
-/** A small deterministic generator (mulberry32), so a failure replays exactly. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../support/seeded-random.js';
 
 // Fragments that change structure: continuations, comments, heredocs, quotes, new instructions.
 const FRAGMENTS = ['\\', '\\\n', '\n', ' ', 'x', '#', '# c\n', 'RUN a\n', '<<EOF', '\nEOF\n', '"', "'", '[', ']', '${A:-', '}', '`', '\r\n', 'ONBUILD ', '--mount=type=cache '];
