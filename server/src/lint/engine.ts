@@ -1,5 +1,6 @@
 import { VariableResolver } from '../analysis/variables.js';
 import { LineIndex, type DockerfileTree, type Instruction, type Stage } from '../parser/index.js';
+import { lineEndOf } from './helpers/edits.js';
 import { changedSince, detached, isContext, relocated, type InstructionFindings, type LintMemo } from './memo.js';
 import { Suppressions } from './suppressions.js';
 import type { Finding, Fix, InstructionVisitor, Keyword, LintSettings, Locale, Report, Rule, RuleContext, Severity, Visitors } from './types.js';
@@ -118,6 +119,7 @@ function memoOf(tree: DockerfileTree, options: LintOptions, byInstruction: Map<I
     options,
     directives: tree.directives,
     escapeChar: tree.escapeChar,
+    lineEnd: lineEndOf(tree.text),
     comments: new Set(tree.comments),
     contextInstructions: tree.instructions.filter(isContext).length,
     byInstruction,

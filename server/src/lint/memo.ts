@@ -1,4 +1,5 @@
 import type { Comment, Directive, DockerfileTree, Instruction } from '../parser/index.js';
+import { lineEndOf } from './helpers/edits.js';
 import type { Finding, Rule } from './types.js';
 
 /** Instructions the reused rules may read beyond their own: changing one re-lints everything. */
@@ -25,6 +26,8 @@ export interface LintMemo {
   options: object;
   directives: Directive[];
   escapeChar: string;
+  /** The line end fixes write (lint/helpers/edits.ts lineEndOf): a file's first CRLF changes every such fix. */
+  lineEnd: string;
   comments: ReadonlySet<Comment>;
   contextInstructions: number;
   byInstruction: Map<Instruction, InstructionFindings>;
@@ -40,6 +43,7 @@ export function isContext(instruction: Instruction): boolean {
  */
 export function changedSince(memo: LintMemo, tree: DockerfileTree, options: object): Set<Instruction> | undefined {
   if (memo.options !== options || memo.directives !== tree.directives || memo.escapeChar !== tree.escapeChar) return undefined;
+  if (memo.lineEnd !== lineEndOf(tree.text)) return undefined;
   if (memo.comments.size !== tree.comments.length || !tree.comments.every((comment) => memo.comments.has(comment))) return undefined;
   const changed = new Set<Instruction>();
   let keptContext = 0;

@@ -54,6 +54,11 @@ const REGRESSIONS: Regression[] = [
   { text: 'LABEL " t `', broke: 'legacy-key-value-format: a key that is a quote' },
   { text: 'LABEL " " p', broke: 'legacy-key-value-format: a quoted blank key' },
   { text: 'ENV r  "', broke: 'legacy-key-value-format: an unterminated quote in the value' },
+  {
+    text: 'RUN\t|a\nO',
+    edits: [{ at: 1, length: 0, text: 'COPY \r\n' }],
+    broke: 'incremental lint reused a pipefail fix that wrote `\\n` after the edit brought the first CRLF, and with it CRLF fixes (lint/memo.ts: a change of line end is a full lint)',
+  },
   { text: 'ENV " " \\ \\', broke: 'legacy-key-value-format: the rewrite read alone had no error, but in place the line ends in an escape that joins what follows (the rule now reads its rewrite in place)' },
   {
     text: '#hadolint ignore=DL3008,DL3009\n#escape=`\nfrom  \\\n apt-get\n',
