@@ -16,6 +16,7 @@ export class OpenDocument {
   private parsed: DockerfileTree | undefined;
   private slicing: Promise<void> | undefined;
   private closed = false;
+  private stopSlicing: (() => void) | undefined;
 
   constructor(
     readonly uri: string,
@@ -26,7 +27,10 @@ export class OpenDocument {
   }
 
   get tree(): DockerfileTree {
-    this.parsed ??= parse(this.document.getText());
+    if (this.parsed === undefined) {
+      this.stopSlicing?.();
+      this.parsed = parse(this.document.getText());
+    }
     return this.parsed;
   }
 
@@ -52,6 +56,7 @@ export class OpenDocument {
   /** Closed: a parse in slices stops, and `ready()` resolves without a tree. */
   close(): void {
     this.closed = true;
+    this.stopSlicing?.();
   }
 
   /** The text changed before its tree was there: parse the new text instead. */
@@ -60,20 +65,27 @@ export class OpenDocument {
   }
 
   private parseInSlices(): Promise<void> {
-    // TextDocument.update changes a document in place: its version tells texts apart.
-    const { version } = this.document;
+    this.stopSlicing?.();
     const sliced = new SlicedParse(this.document.getText());
     return new Promise((resolve) => {
-      const step = () => {
-        if (this.closed || this.document.version !== version || this.parsed) return resolve();
-        const deadline = performance.now() + SLICE_MS;
-        if (sliced.step(() => performance.now() > deadline)) {
-          this.parsed = sliced.tree();
-          return resolve();
-        }
-        setImmediate(step);
+      let next: NodeJS.Immediate;
+      // Stopped when done, or when a change, a close or a reader of `tree` makes the slices moot: nothing stays scheduled.
+      const stop = () => {
+        clearImmediate(next);
+        if (this.stopSlicing === stop) this.stopSlicing = undefined;
+        resolve();
       };
-      setImmediate(step);
+      const step = () => {
+        const deadline = performance.now() + SLICE_MS;
+        if (!sliced.step(() => performance.now() > deadline)) {
+          next = setImmediate(step);
+          return;
+        }
+        this.parsed = sliced.tree();
+        stop();
+      };
+      this.stopSlicing = stop;
+      next = setImmediate(step);
     });
   }
 }
