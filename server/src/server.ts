@@ -95,6 +95,8 @@ async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save', 
   const options = runner.options(current, projects.forDocument(entry.uri));
   publishConfigProblems();
   await shellReady;
+  await entry.ready();
+  if (documents.get(entry.uri) !== entry) return;
   const tree = entry.tree;
   // A large file lints in slices, so hovers and completions on other files are answered meanwhile; a newer version or a close abandons it.
   const findings = tree.text.length > SLICED_LINT_CHARS
@@ -211,6 +213,8 @@ connection.onCodeAction(async (params, token) => {
   if (!entry) return [];
   const options = runner.options(await settings.forDocument(entry.uri), projects.forDocument(entry.uri));
   await shellReady;
+  await entry.ready();
+  if (documents.get(entry.uri) !== entry) return [];
   const tree = entry.tree;
   // As for diagnostics: a large file lints in slices, and a cancelled or outdated request stops.
   const findings = tree.text.length > SLICED_LINT_CHARS
