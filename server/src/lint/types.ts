@@ -51,7 +51,9 @@ export interface RuleMeta<MessageId extends string = string> {
    * `instruction`: the rule reports only while visiting an instruction (or its
    * ONBUILD trigger), only inside it, and reads nothing but that instruction,
    * the directives, comments and escape character, the settings, and the
-   * file's FROM, ARG, ENV, SHELL and ONBUILD instructions. Its findings on
+   * file's FROM, ARG, ENV, SHELL and ONBUILD instructions, and its messages
+   * name no position outside it (a line of another instruction moves with
+   * edits above it, and a reused message would keep the old one). Its findings on
    * instructions an edit left alone are then reused (lint/memo.ts);
    * test/unit/lint/incremental.test.ts holds every such rule to full lints.
    */

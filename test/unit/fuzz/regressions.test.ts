@@ -55,6 +55,11 @@ const REGRESSIONS: Regression[] = [
   { text: 'LABEL " " p', broke: 'legacy-key-value-format: a quoted blank key' },
   { text: 'ENV r  "', broke: 'legacy-key-value-format: an unterminated quote in the value' },
   {
+    text: '<EOF \nEOF\nFROM a AS build\nFROM b AS build\n',
+    edits: [{ at: 0, length: 0, text: '\\' }, { at: 2 / 41, length: 0, text: '\n' }],
+    broke: 'incremental lint reused duplicate-stage-name\'s message, which names the line of the first stage, after an edit above moved it (the rule is no longer instruction-scoped)',
+  },
+  {
     text: 'RUN\t|a\nO',
     edits: [{ at: 1, length: 0, text: 'COPY \r\n' }],
     broke: 'incremental lint reused a pipefail fix that wrote `\\n` after the edit brought the first CRLF, and with it CRLF fixes (lint/memo.ts: a change of line end is a full lint)',

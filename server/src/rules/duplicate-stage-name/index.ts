@@ -7,7 +7,6 @@ export default defineRule({
     aliases: ['DuplicateStageName', 'DL3024'],
     category: 'correctness',
     severity: 'error',
-    scope: 'instruction',
     messages: {
       en: {
         duplicate: 'Stage name "{name}" is already used on line {line}; stage names must be unique.',
