@@ -21,7 +21,10 @@ export interface LintOptions {
 
 /** Runs every enabled rule over one tree in a single walk; findings come sorted by position. */
 export function lint(tree: DockerfileTree, options: LintOptions): Finding[] {
-  return lintReusing(tree, options).findings;
+  // No memo: a one-off lint (the CLI, a fix check) would copy every finding for nothing.
+  const run = startLint(tree, options, undefined, false);
+  for (const _ of run.steps);
+  return run.result().findings;
 }
 
 /** A lint's findings, and what a lint of the next version of the document can reuse. */
@@ -36,7 +39,7 @@ export interface LintResult {
  * rule's findings depend on nothing else (lint/memo.ts).
  */
 export function lintReusing(tree: DockerfileTree, options: LintOptions, previous?: LintMemo): LintResult {
-  const run = startLint(tree, options, previous);
+  const run = startLint(tree, options, previous, true);
   for (const _ of run.steps);
   return run.result();
 }
@@ -47,7 +50,7 @@ export function lintReusing(tree: DockerfileTree, options: LintOptions, previous
  * seconds); resolves to undefined, unfinished, once `cancelled()` says so.
  */
 export async function lintInSlices(tree: DockerfileTree, options: LintOptions, { sliceMs = 10, cancelled = () => false, previous }: { sliceMs?: number; cancelled?: () => boolean; previous?: LintMemo } = {}): Promise<LintResult | undefined> {
-  const run = startLint(tree, options, previous);
+  const run = startLint(tree, options, previous, true);
   let sliceStart = performance.now();
   for (const _ of run.steps) {
     if (performance.now() - sliceStart < sliceMs) continue;
@@ -64,7 +67,7 @@ export async function lintInSlices(tree: DockerfileTree, options: LintOptions, {
  * of the memo, so a later lint can take the entries of unchanged instructions
  * instead of visiting them.
  */
-function startLint(tree: DockerfileTree, options: LintOptions, previous: LintMemo | undefined): { steps: Iterable<void>; result: () => LintResult } {
+function startLint(tree: DockerfileTree, options: LintOptions, previous: LintMemo | undefined, memoize: boolean): { steps: Iterable<void>; result: () => LintResult } {
   const locale = options.locale ?? 'en';
   const settings = options.settings ?? {};
   const suppressions = suppressionsFor(tree, settings);
@@ -91,10 +94,11 @@ function startLint(tree: DockerfileTree, options: LintOptions, previous: LintMem
     });
     const visitors = onRuleError ? isolated(rule, () => rule.create(context), onRuleError) : rule.create(context);
     if (!visitors) continue;
-    scoped = rule.meta.scope === 'instruction' && !visitors.stage && !visitors.stageEnd && !visitors.end;
+    scoped = memoize && rule.meta.scope === 'instruction' && !visitors.stage && !visitors.stageEnd && !visitors.end;
     (scoped ? instructionScoped : fileScoped).push(visitors);
   }
   const enter = (instruction: Instruction): boolean => {
+    if (!memoize) return true;
     const kept = changed && !changed.has(instruction) ? previous.byInstruction.get(instruction) : undefined;
     current = kept ? relocated(kept, instruction.start) : { start: instruction.start, findings: [] };
     entries.set(instruction, current);
@@ -109,7 +113,7 @@ function startLint(tree: DockerfileTree, options: LintOptions, previous: LintMem
       }
       findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
       // A rule that failed was left out part-way: its entries are incomplete.
-      return { findings, memo: failed ? undefined : memoOf(tree, options, entries) };
+      return { findings, memo: failed || !memoize ? undefined : memoOf(tree, options, entries) };
     },
   };
 }
@@ -236,15 +240,17 @@ function* walk(tree: DockerfileTree, fileScoped: Visitors[], instructionScoped: 
       stage = starting;
       for (const visitor of fileScoped) visitor.stage?.(stage);
     }
-    const visitors = enter(instruction) ? [visitFile, visitScoped] : [visitFile];
-    for (const visit of visitors) {
-      visit(instruction, stage);
-      if (instruction.trigger) visit(instruction.trigger, stage, instruction);
-    }
+    visitWithTrigger(visitFile, instruction, stage);
+    if (enter(instruction)) visitWithTrigger(visitScoped, instruction, stage);
     yield;
   }
   if (stage) for (const visitor of fileScoped) visitor.stageEnd?.(stage);
   for (const visitor of fileScoped) visitor.end?.();
+}
+
+function visitWithTrigger(visit: InstructionVisitor, instruction: Instruction, stage: Stage | undefined): void {
+  visit(instruction, stage);
+  if (instruction.trigger) visit(instruction.trigger, stage, instruction);
 }
 
 /** Calls the visitors' handlers for one instruction; grouped by keyword first, so each instruction calls only its own. */
