@@ -15,7 +15,6 @@ const SLICE_MS = 8;
 export class OpenDocument {
   private parsed: DockerfileTree | undefined;
   private slicing: Promise<void> | undefined;
-  private closed = false;
   private stopSlicing: (() => void) | undefined;
 
   constructor(
@@ -55,13 +54,12 @@ export class OpenDocument {
 
   /** Closed: a parse in slices stops, and `ready()` resolves without a tree. */
   close(): void {
-    this.closed = true;
     this.stopSlicing?.();
   }
 
   /** The text changed before its tree was there: parse the new text instead. */
   restartSlicing(): void {
-    if (!this.closed) this.slicing = this.parseInSlices();
+    this.slicing = this.parseInSlices();
   }
 
   private parseInSlices(): Promise<void> {
