@@ -43,10 +43,18 @@ function pass(name) {
   console.log(`  ✓ ${name}`);
 }
 
+// Repeated above the closing line, since CI may keep only the tail of a long log.
+const failures = [];
+
 function fail(name, error) {
   if (finishing) return;
   totals.failed += 1;
+  failures.push(`${name}: ${firstLine(error)}`);
   console.log(`  ✗ ${name}\n${indent(error instanceof Error ? error.stack ?? error.message : String(error), '      ')}`);
+}
+
+function firstLine(error) {
+  return String(error instanceof Error ? error.message : error).split('\n')[0].slice(0, 300);
 }
 
 function indent(text, prefix) {
@@ -69,6 +77,7 @@ async function finish(code, reason) {
     }
   }
   for (const note of notes) console.log(note);
+  for (const failure of failures) console.log(`failed: ${failure}`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
   process.exit(totals.failed > 0 ? 1 : code);
 }
@@ -175,7 +184,11 @@ async function runSuite(browser, server, { label, folder, developmentPath, deadl
   await new Promise((resolve) => setTimeout(resolve, 200)); // the last forwarded lines
   await context.close();
   const summary = extensionHostLines.map((line) => /^(\d+) passed, (\d+) failed$/.exec(line.trim())).filter(Boolean).pop();
-  for (const line of extensionHostLines) if (line.startsWith('activation: ')) notes.push(`${label}: ${line}`);
+  extensionHostLines.forEach((line, index) => {
+    if (line.startsWith('activation: ')) notes.push(`${label}: ${line}`);
+    // The reporter prints a failed test's title, then its error's first line.
+    if (line.trim().startsWith('✗ ')) failures.push(`${label}: ${line.trim().slice(2)}: ${(extensionHostLines[index + 1] ?? '').trim()}`);
+  });
   const passed = summary ? Number(summary[1]) : 0;
   const failed = summary ? Number(summary[2]) : 0;
   if (finishing) return;
@@ -252,9 +265,19 @@ async function activationFromRunningExtensions(page) {
   await page.keyboard.type('Developer: Show Running Extensions');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Running Extensions' }).first().waitFor();
   await page.keyboard.press('Enter');
+  const list = page.locator('.runtime-extensions-editor .monaco-list');
+  await list.locator('.monaco-list-row').first().waitFor();
   // The row names the development extension by id and the installed one by display name.
-  const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'layerwise' }).first();
-  await row.waitFor();
+  const row = list.locator('.monaco-list-row', { hasText: 'layerwise' }).first();
+  // The list puts the slowest activations first and renders only the rows in view, so a fast
+  // extension sits below the fold when many built-ins activated more slowly: scroll as a person would.
+  for (let scrolls = 0; (await row.count()) === 0; scrolls++) {
+    if (scrolls >= 30) throw new Error('Running Extensions lists no Layerwise row, even scrolled to the end');
+    await list.hover();
+    await page.mouse.wheel(0, 280);
+    await page.waitForTimeout(150);
+  }
+  await row.scrollIntoViewIfNeeded();
   const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
   const activation = /Activation: (\d+)\s*ms/.exec(text);
   if (!activation) throw new Error(`no activation time in the row: ${JSON.stringify(text)}`);
