@@ -45,20 +45,24 @@ export function lintReusing(tree: DockerfileTree, options: LintOptions, previous
 }
 
 /**
- * The same lint, handing the event loop back every `sliceMs` of work so the
- * server answers other requests meanwhile (a 50,000-stage file lints for
- * seconds); resolves to undefined, unfinished, once `cancelled()` says so.
+ * The same lint, handing the event loop back (`pause`, one immediate unless
+ * the caller knows better) every `sliceMs` of work so the server answers
+ * other requests meanwhile (a 50,000-stage file lints for seconds); resolves to undefined, unfinished, once `cancelled()` says so.
  */
-export async function lintInSlices(tree: DockerfileTree, options: LintOptions, { sliceMs = 10, cancelled = () => false, previous }: { sliceMs?: number; cancelled?: () => boolean; previous?: LintMemo } = {}): Promise<LintResult | undefined> {
+export async function lintInSlices(tree: DockerfileTree, options: LintOptions, { sliceMs = 10, cancelled = () => false, previous, pause = nextImmediate }: { sliceMs?: number; cancelled?: () => boolean; previous?: LintMemo; pause?: () => Promise<void> } = {}): Promise<LintResult | undefined> {
   const run = startLint(tree, options, previous, true);
   let sliceStart = performance.now();
   for (const _ of run.steps) {
     if (performance.now() - sliceStart < sliceMs) continue;
-    await new Promise((resolve) => setImmediate(resolve));
+    await pause();
     if (cancelled()) return undefined;
     sliceStart = performance.now();
   }
   return run.result();
+}
+
+function nextImmediate(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { applyEdit, parse, SlicedParse, type DockerfileTree } from '../parser/index.js';
+import { afterPendingRequests } from './yield-to-requests.js';
 
 /** Above this many characters (about 2,000 typical lines), an opened document is parsed in slices. */
 const SLICED_PARSE_CHARS = 100_000;
@@ -66,24 +67,24 @@ export class OpenDocument {
     this.stopSlicing?.();
     const sliced = new SlicedParse(this.document.getText());
     return new Promise((resolve) => {
-      let next: NodeJS.Immediate;
+      let cancelNext: () => void;
       // Stopped when done, or when a change, a close or a reader of `tree` makes the slices moot: nothing stays scheduled.
       const stop = () => {
-        clearImmediate(next);
+        cancelNext();
         if (this.stopSlicing === stop) this.stopSlicing = undefined;
         resolve();
       };
       const step = () => {
         const deadline = performance.now() + SLICE_MS;
         if (!sliced.step(() => performance.now() > deadline)) {
-          next = setImmediate(step);
+          cancelNext = afterPendingRequests(step);
           return;
         }
         this.parsed = sliced.tree();
         stop();
       };
       this.stopSlicing = stop;
-      next = setImmediate(step);
+      cancelNext = afterPendingRequests(step);
     });
   }
 }

@@ -2,6 +2,7 @@ import { lintInSlices, lintReusing, type LintOptions, type LintResult } from '..
 import type { LintMemo } from '../lint/memo.js';
 import type { Finding, Locale, Rule } from '../lint/types.js';
 import type { DockerfileTree } from '../parser/index.js';
+import { yieldToRequests } from './yield-to-requests.js';
 import { allRules } from '../rules/index.js';
 import { shellcheckFindings } from '../shellcheck/run.js';
 import type { ProjectConfig } from './project-config.js';
@@ -67,7 +68,7 @@ export class LintRunner {
   async findingsInSlices(tree: DockerfileTree, options: LintOptions, cancelled: () => boolean, uri?: string): Promise<Finding[] | undefined> {
     const cached = this.results.get(tree);
     if (cached && cached.options === options) return cached.withExternal ?? cached.findings;
-    const result = await lintInSlices(tree, options, { cancelled, previous: this.previous(uri) });
+    const result = await lintInSlices(tree, options, { cancelled, previous: this.previous(uri), pause: yieldToRequests });
     return result && this.remember(tree, options, uri, result);
   }
 
