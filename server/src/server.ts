@@ -38,6 +38,7 @@ import { LintRunner, localeOf } from './workspace/lint-runner.js';
 import { ProjectConfigs } from './workspace/project-config.js';
 import { ShownFindings } from './workspace/shown-findings.js';
 import { SettingsCache } from './workspace/settings-cache.js';
+import { yieldToRequests } from './workspace/yield-to-requests.js';
 
 // The server only wires features to the connection; each feature is a module of its own.
 const connection = createConnection(ProposedFeatures.all);
@@ -99,10 +100,17 @@ async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save', 
   if (documents.get(entry.uri) !== entry) return;
   const tree = entry.tree;
   // A large file lints in slices, so hovers and completions on other files are answered meanwhile; a newer version or a close abandons it.
-  const findings = tree.text.length > SLICED_LINT_CHARS
-    ? await runner.findingsInSlices(tree, options, () => entry.tree !== tree || documents.get(entry.uri) !== entry || Boolean(token?.isCancellationRequested), entry.uri)
-    : runner.findings(tree, options, entry.uri);
+  const sliced = tree.text.length > SLICED_LINT_CHARS;
+  const outdated = () => entry.tree !== tree || documents.get(entry.uri) !== entry || Boolean(token?.isCancellationRequested);
+  const findings = sliced ? await runner.findingsInSlices(tree, options, outdated, entry.uri) : runner.findings(tree, options, entry.uri);
   if (!findings) return;
+  if (sliced) {
+    // The lint's last slice sorted its findings; the document's line table (diagnostics' positions need it) gets one of its own.
+    await yieldToRequests();
+    void entry.document.lineCount;
+    await yieldToRequests();
+    if (outdated()) return;
+  }
   show(entry, findings, reason === 'save');
   scheduleShellcheck(entry, options);
 }

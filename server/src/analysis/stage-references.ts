@@ -1,5 +1,6 @@
 import type { DockerfileTree, Instruction, Span, Stage } from '../parser/index.js';
 import { knownValueAt } from './known-value.js';
+import { StageScan } from './stage-scan.js';
 import { ancestorStages, parentStage } from './stages.js';
 import type { VariableResolver } from './variables.js';
 
@@ -13,23 +14,31 @@ export function earlierStage(tree: DockerfileTree, reference: string, before: nu
     const index = Number(name);
     return index < before ? tree.stages[index] : undefined;
   }
-  const named = stagesNamed(tree).get(name);
-  if (!named) return undefined;
+  const { scan, named } = stagesNamed(tree);
+  scan.through(before);
+  const stages = named.get(name);
+  if (!stages) return undefined;
   // The nearest one above wins, as in BuildKit's name table.
-  for (let position = named.length - 1; position >= 0; position--) {
-    if (named[position].index < before) return named[position];
+  for (let position = stages.length - 1; position >= 0; position--) {
+    if (stages[position].index < before) return stages[position];
   }
   return undefined;
 }
 
-const byName = new WeakMap<DockerfileTree, Map<string, Stage[]>>();
+const byName = new WeakMap<DockerfileTree, { scan: StageScan<void>; named: Map<string, Stage[]> }>();
 
-/** The stages of each name, in order. */
-function stagesNamed(tree: DockerfileTree): Map<string, Stage[]> {
+/** The stages of each name, in order, among the stages `scan` has visited. */
+function stagesNamed(tree: DockerfileTree): { scan: StageScan<void>; named: Map<string, Stage[]> } {
   let names = byName.get(tree);
   if (!names) {
-    names = new Map();
-    for (const stage of tree.stages) if (stage.name) names.set(stage.name, [...(names.get(stage.name) ?? []), stage]);
+    const named = new Map<string, Stage[]>();
+    const scan = new StageScan(tree.stages, (stage) => {
+      if (!stage.name) return;
+      const stages = named.get(stage.name);
+      if (stages) stages.push(stage);
+      else named.set(stage.name, [stage]);
+    });
+    names = { scan, named };
     byName.set(tree, names);
   }
   return names;

@@ -1,23 +1,24 @@
 import type { DockerfileTree, Stage } from '../parser/index.js';
+import { StageScan } from './stage-scan.js';
 
-/** Each stage's parent, found in one pass per tree: a search per stage made 50,000 stages quadratic. */
-const parents = new WeakMap<DockerfileTree, Map<Stage, Stage | undefined>>();
+/** Each stage's parent, found as far as asked, once per tree: a search per stage made 50,000 stages quadratic. */
+const parents = new WeakMap<DockerfileTree, StageScan<Stage | undefined>>();
 
 /** The earlier stage a FROM builds on (`FROM build AS next`); BuildKit matches stage names case-insensitively. */
 export function parentStage(tree: DockerfileTree, stage: Stage): Stage | undefined {
-  let byStage = parents.get(tree);
-  if (!byStage) {
-    byStage = new Map();
+  let scan = parents.get(tree);
+  if (!scan) {
     // A later stage of the same name replaces an earlier one, as in BuildKit's name table.
     const latestByName = new Map<string, Stage>();
-    for (const candidate of tree.stages) {
+    scan = new StageScan(tree.stages, (candidate) => {
       const image = candidate.from.from?.image.value.toLowerCase();
-      byStage.set(candidate, image ? latestByName.get(image) : undefined);
+      const parent = image ? latestByName.get(image) : undefined;
       if (candidate.name !== undefined) latestByName.set(candidate.name, candidate);
-    }
-    parents.set(tree, byStage);
+      return parent;
+    });
+    parents.set(tree, scan);
   }
-  return byStage.get(stage);
+  return scan.at(stage.index);
 }
 
 /** The stages a stage builds on, nearest first, itself excluded. */

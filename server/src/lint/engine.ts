@@ -47,9 +47,13 @@ export function lintReusing(tree: DockerfileTree, options: LintOptions, previous
 /**
  * The same lint, handing the event loop back (`pause`, one immediate unless
  * the caller knows better) every `sliceMs` of work so the server answers
- * other requests meanwhile (a 50,000-stage file lints for seconds); resolves to undefined, unfinished, once `cancelled()` says so.
+ * other requests meanwhile (a 50,000-stage file lints for seconds); resolves
+ * to undefined, unfinished, once `cancelled()` says so.
  */
 export async function lintInSlices(tree: DockerfileTree, options: LintOptions, { sliceMs = 10, cancelled = () => false, previous, pause = nextImmediate }: { sliceMs?: number; cancelled?: () => boolean; previous?: LintMemo; pause?: () => Promise<void> } = {}): Promise<LintResult | undefined> {
+  // The caller's own work (a sliced parse's last slice) ends a slice: the lint starts in the next.
+  await pause();
+  if (cancelled()) return undefined;
   const run = startLint(tree, options, previous, true);
   let sliceStart = performance.now();
   for (const _ of run.steps) {
@@ -249,7 +253,13 @@ function* walk(tree: DockerfileTree, fileScoped: Visitors[], instructionScoped: 
     yield;
   }
   if (stage) for (const visitor of fileScoped) visitor.stageEnd?.(stage);
-  for (const visitor of fileScoped) visitor.end?.();
+  yield;
+  // A step each: some rules do their whole-file work at the end.
+  for (const visitor of fileScoped) {
+    if (!visitor.end) continue;
+    visitor.end();
+    yield;
+  }
 }
 
 function visitWithTrigger(visit: InstructionVisitor, instruction: Instruction, stage: Stage | undefined): void {

@@ -6,21 +6,29 @@
  * cannot be known from the Dockerfile.
  */
 import type { DockerfileTree, Instruction, Stage } from '../../parser/types.js';
+import { StageScan } from '../stage-scan.js';
 import { DEFAULT_SHELL } from './script-source.js';
 
-/** Every instruction's shell, worked out in one pass per tree: rules ask for each RUN, many times. */
-const shellsByTree = new WeakMap<DockerfileTree, Map<Instruction, readonly string[]>>();
+/** Every instruction's shell, worked out once per tree as far as asked: rules ask for each RUN, many times. */
+const shellsByTree = new WeakMap<DockerfileTree, ShellTable>();
 
-export function shellInEffect(tree: DockerfileTree, instruction: Instruction): readonly string[] {
-  let shells = shellsByTree.get(tree);
-  if (!shells) {
-    shells = computeShells(tree);
-    shellsByTree.set(tree, shells);
-  }
-  return shells.get(instruction) ?? shellPragma(tree, instruction.start) ?? DEFAULT_SHELL;
+interface ShellTable {
+  shells: Map<Instruction, readonly string[]>;
+  /** Each stage's value is the SHELL it ends with, where the stages built on it start. */
+  scan: StageScan<readonly string[] | undefined>;
 }
 
-function computeShells(tree: DockerfileTree): Map<Instruction, readonly string[]> {
+export function shellInEffect(tree: DockerfileTree, instruction: Instruction): readonly string[] {
+  let table = shellsByTree.get(tree);
+  if (!table) {
+    table = shellTable(tree);
+    shellsByTree.set(tree, table);
+  }
+  table.scan.upTo(instruction.start);
+  return table.shells.get(instruction) ?? shellPragma(tree, instruction.start) ?? DEFAULT_SHELL;
+}
+
+function shellTable(tree: DockerfileTree): ShellTable {
   const shells = new Map<Instruction, readonly string[]>();
   const pragmas = pragmaShells(tree);
   const fallbackAt = (offset: number) => lastBefore(pragmas, offset) ?? DEFAULT_SHELL;
@@ -32,21 +40,20 @@ function computeShells(tree: DockerfileTree): Map<Instruction, readonly string[]
     shells.set(instruction, current ?? fallbackAt(instruction.start));
     current = shellOf(instruction) ?? current;
   }
-  const finalShell = new Map<Stage, readonly string[] | undefined>();
-  // The first stage of each name, found once: a search per stage made 50,000 stages quadratic.
+  // The first stage of each name among those visited: a search per stage made 50,000 stages quadratic.
   const firstByName = new Map<string, Stage>();
-  for (const stage of tree.stages) if (stage.name !== undefined && !firstByName.has(stage.name)) firstByName.set(stage.name, stage);
-  for (const stage of tree.stages) {
+  const scan: StageScan<readonly string[] | undefined> = new StageScan(tree.stages, (stage) => {
     const base = baseStage(firstByName, stage);
-    current = base ? finalShell.get(base) : undefined;
-    shells.set(stage.from, current ?? fallbackAt(stage.from.start));
+    let shell = base ? scan.at(base.index) : undefined;
+    if (stage.name !== undefined && !firstByName.has(stage.name)) firstByName.set(stage.name, stage);
+    shells.set(stage.from, shell ?? fallbackAt(stage.from.start));
     for (const instruction of stage.instructions) {
-      shells.set(instruction, current ?? fallbackAt(instruction.start));
-      current = shellOf(instruction) ?? current;
+      shells.set(instruction, shell ?? fallbackAt(instruction.start));
+      shell = shellOf(instruction) ?? shell;
     }
-    finalShell.set(stage, current);
-  }
-  return shells;
+    return shell;
+  });
+  return { shells, scan };
 }
 
 function shellOf(instruction: Instruction): readonly string[] | undefined {
@@ -82,10 +89,8 @@ export function shellPragma(tree: DockerfileTree, offset: number): readonly stri
   return lastBefore(pragmaShells(tree), offset);
 }
 
-/** The earlier stage that `FROM <name>` builds on, if the image names one. */
+/** The earlier stage that `FROM <name>` builds on, if the image names one (`firstByName` holds only earlier stages). */
 function baseStage(firstByName: ReadonlyMap<string, Stage>, stage: Stage): Stage | undefined {
   const image = stage.from.from?.image.value.toLowerCase();
-  if (image === undefined) return undefined;
-  const first = firstByName.get(image);
-  return first && first.index < stage.index ? first : undefined;
+  return image === undefined ? undefined : firstByName.get(image);
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../lint/define-rule.js';
-import { casingOf, withCasing } from '../../lint/helpers/casing.js';
+import { casingOf, withCasing, type Casing } from '../../lint/helpers/casing.js';
 import { replace } from '../../lint/helpers/edits.js';
 import type { Instruction } from '../../parser/index.js';
 
@@ -45,21 +45,19 @@ export default defineRule({
     },
   },
   create(context) {
+    // Sorted by casing as the walk goes, so the end only visits those off the majority.
+    const byCasing: Record<Casing, Instruction[]> = { lower: [], upper: [], mixed: [] };
     return {
-      end() {
+      instruction(instruction, _stage, onbuild) {
         // Counted over the whole file, global ARGs included; ONBUILD triggers keep their own spelling.
-        const instructions = context.tree.instructions.filter((instruction: Instruction) => INSTRUCTIONS.has(instruction.keyword));
-        let lower = 0;
-        let upper = 0;
-        for (const instruction of instructions) {
-          const casing = casingOf(instruction.keywordToken.value);
-          if (casing === 'lower') lower++;
-          else if (casing === 'upper') upper++;
-        }
-        const majority = lower > upper ? 'lower' : 'upper';
-        for (const instruction of instructions) {
+        if (onbuild || !INSTRUCTIONS.has(instruction.keyword)) return;
+        byCasing[casingOf(instruction.keywordToken.value)].push(instruction);
+      },
+      end() {
+        const majority = byCasing.lower.length > byCasing.upper.length ? 'lower' : 'upper';
+        const offMajority = [...byCasing.mixed, ...byCasing[majority === 'lower' ? 'upper' : 'lower']];
+        for (const instruction of offMajority) {
           const keyword = instruction.keywordToken;
-          if (casingOf(keyword.value) === majority) continue;
           const fixed = withCasing(keyword.value, majority);
           const edits = [replace(keyword, fixed)];
           const asKeyword = instruction.from?.asKeyword;
