@@ -312,9 +312,12 @@ function computeRunEffects(script: ShellScript, cwd: string | undefined, scope: 
       if (word && path) effects.push({ kind, path, word, command, recursive: options.recursive ?? false, folder: options.folder ?? false });
     };
     switch (name) {
-      case 'rm':
-        for (const operand of operandsOf(command)) add('remove', operand, { recursive: hasShortOrLong(command, 'r', '--recursive') || hasShortOrLong(command, 'R', '--recursive') });
+      case 'rm': {
+        // Once, not per operand: each look parses every argument (an rm of 100,000 paths took a minute).
+        const recursive = hasShortOrLong(command, 'r', '--recursive') || hasShortOrLong(command, 'R', '--recursive');
+        for (const operand of operandsOf(command)) add('remove', operand, { recursive });
         break;
+      }
       case 'chmod':
       case 'chown':
       case 'chgrp': {

@@ -96,8 +96,10 @@ export class VariableResolver {
     }
     const definitions = [...scope.values()];
     for (const instruction of stage.instructions) {
-      if (instruction.keyword === 'ARG') definitions.push(...this.define(scope, instruction, 'arg'));
-      else if (instruction.keyword === 'ENV') definitions.push(...this.define(scope, instruction, 'env'));
+      // A loop, not push(...): one ENV may set more variables than a call takes as arguments.
+      if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
+        for (const definition of this.define(scope, instruction, instruction.keyword === 'ARG' ? 'arg' : 'env')) definitions.push(definition);
+      }
     }
     this.stageDefinitions.set(stage, definitions);
     return definitions;

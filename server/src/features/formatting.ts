@@ -75,7 +75,8 @@ export function formatEdits(tree: DockerfileTree, settings: FormatSettings, star
     gap(first);
     const last = lineAt(text, lineStartOf(text, Math.max(instruction.start, instruction.end - 1)));
     const lines = instructionLines(tree, instruction);
-    if (last.next > start && first <= end) edits.push(...instructionEdits(tree, instruction, settings, lines));
+    // A loop, not push(...): an instruction may have 100,000 lines, each an edit, more than a call takes as arguments.
+    if (last.next > start && first <= end) for (const edit of instructionEdits(tree, instruction, settings, lines)) edits.push(edit);
     // Comment lines after a trailing escape belong to the instruction's lines, not to the gap.
     pos = Math.max(pos, last.next, lines[lines.length - 1].next);
   }
@@ -138,11 +139,13 @@ function instructionEdits(tree: DockerfileTree, instruction: Instruction, settin
   shifts.set(firstLine, shift);
 
   // Continuation lines: indentation by the setting, nesting kept, where whitespace there means nothing.
-  const eligible = lines.slice(1).filter((line) => line.kind === 'content' && canReindent(line, settings));
-  const minimum = Math.min(...eligible.map((line) => widthOf(text, line, settings.tabSize)));
+  // A Set and a loop: an instruction may have 100,000 continuation lines (includes() was quadratic, and spreading them into Math.min overflows the stack).
+  const eligible = new Set(lines.slice(1).filter((line) => line.kind === 'content' && canReindent(line, settings)));
+  let minimum = Infinity;
+  for (const line of eligible) minimum = Math.min(minimum, widthOf(text, line, settings.tabSize));
   for (const line of lines.slice(1)) {
     if (line.kind === 'blank' || !Number.isFinite(minimum)) continue;
-    if (line.kind === 'content' && !eligible.includes(line)) continue;
+    if (line.kind === 'content' && !eligible.has(line)) continue;
     const width = widthOf(text, line, settings.tabSize);
     const indent = ' '.repeat(line.kind === 'comment' && width < minimum ? settings.continuationIndent : settings.continuationIndent + width - minimum);
     const old = text.slice(line.start, line.indentEnd);

@@ -29,7 +29,7 @@ export function compatibleFixes(fixes: Fix[]): Fix[] {
   const chosen: Fix[] = [];
   for (const fix of fixes) {
     if (fix.edits.some(overlaps)) continue;
-    taken.push(...fix.edits);
+    for (const edit of fix.edits) taken.push(edit);
     chosen.push(fix);
   }
   return chosen;

@@ -57,3 +57,11 @@ describe('formatting: every real Dockerfile of the corpus', () => {
     });
   }
 });
+
+describe('formatting: one instruction of 200,000 continuation lines', () => {
+  it('reindents every line (the smallest indent was found by spreading the lines into Math.min, which overflowed the stack)', () => {
+    const text = `FROM alpine\nRUN true${' \\\n  && echo line'.repeat(200_000)}\n`;
+    const formatted = format(text);
+    assert.equal(formatted, `FROM alpine\nRUN true${' \\\n    && echo line'.repeat(200_000)}\n`);
+  });
+});

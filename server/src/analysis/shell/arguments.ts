@@ -82,7 +82,8 @@ function parseWithSpec(command: ShellCommand, spec: OptionSpec): ParsedArgument[
     const word = args[index];
     const text = word.value;
     if (text === '--') {
-      parsed.push(...args.slice(index + 1).map((operand): ParsedArgument => ({ kind: 'operand', word: operand })));
+      // A loop, not push(...): a command may have more operands than a call takes as arguments.
+      for (const operand of args.slice(index + 1)) parsed.push({ kind: 'operand', word: operand });
       break;
     }
     if (!text.startsWith('-') || text === '-') {

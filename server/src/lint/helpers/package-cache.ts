@@ -103,7 +103,7 @@ export function packageCacheRule<MessageId extends string>(meta: RuleMeta<Messag
             for (const entry of found) report(context, entry);
             earlierTriggers.push(script);
           } else {
-            pending.push(...found);
+            for (const entry of found) pending.push(entry);
             earlier.push(script);
           }
         },

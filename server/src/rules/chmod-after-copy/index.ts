@@ -52,7 +52,9 @@ function moveToCopy(tree: DockerfileTree, run: Instruction, script: ShellScript,
   if (!removal) return undefined;
   // The COPYs are the instructions right before the RUN: nothing ran in between that could see the old mode.
   const positions = new Set(matches.map((match) => match.copy.position));
-  const adjacent = Math.min(...positions) === position - positions.size;
+  let first = Infinity;
+  for (const copied of positions) first = Math.min(first, copied);
+  const adjacent = first === position - positions.size;
   const exact = flag.exact && matches.every((match) => !match.effect.recursive && match.effect.path === match.copy.path);
   return {
     messageId: 'moveToCopy',
