@@ -42,6 +42,9 @@ export class VariableResolver {
 
   /** Scopes by offset: rules ask at the same instructions again and again. */
   private readonly scopes = new Map<number, Scope>();
+  /** Per stage, the scope built last and how far into the stage's definitions it goes. */
+  private readonly lastScopes = new Map<Stage, { offset: number; index: number; scope: Scope }>();
+  private firstStageByName: Map<string, Stage> | undefined;
 
   /** The variables visible at a document offset, later definitions hiding earlier ones; callers only read it. */
   scopeAt(offset: number): Scope {
@@ -55,11 +58,18 @@ export class VariableResolver {
     if (!stage || offset < stage.from.end) {
       return this.globalsBefore(offset);
     }
-    const scope: Scope = new Map();
-    for (const definition of this.definitionsOf(stage)) {
+    const definitions = this.definitionsOf(stage);
+    // Rules ask in document order: go on from the stage's last scope, not from its start (a stage of 4,000 ENVs and RUNs was quadratic).
+    const last = this.lastScopes.get(stage);
+    const resume = last && last.offset <= offset;
+    const scope: Scope = resume ? new Map(last.scope) : new Map();
+    let index = resume ? last.index : 0;
+    for (; index < definitions.length; index++) {
+      const definition = definitions[index];
       if (definition.instruction && definition.instruction.start >= offset) break;
       scope.set(definition.name, definition);
     }
+    this.lastScopes.set(stage, { offset, index, scope });
     return scope;
   }
 
@@ -75,13 +85,17 @@ export class VariableResolver {
     return scope;
   }
 
+  /** The last stage starting at or before `offset`, by binary search: rules ask for every instruction of 50,000 stages. */
   private stageAt(offset: number): Stage | undefined {
-    let found: Stage | undefined;
-    for (const stage of this.tree.stages) {
-      if (stage.from.start <= offset) found = stage;
-      else break;
+    const stages = this.tree.stages;
+    let low = 0;
+    let high = stages.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (stages[middle].from.start <= offset) low = middle + 1;
+      else high = middle;
     }
-    return found;
+    return low > 0 ? stages[low - 1] : undefined;
   }
 
   /** A stage's definitions in order: what its parent stage ends with first, then its own ARGs and ENVs. */
@@ -105,9 +119,17 @@ export class VariableResolver {
     return definitions;
   }
 
+  /** The first stage of the name the FROM's image gives, if it comes earlier. */
   private parentStage(stage: Stage): Stage | undefined {
     const image = stage.from.from?.image.value.toLowerCase();
-    return this.tree.stages.find((candidate) => candidate.index < stage.index && candidate.name === image);
+    if (image === undefined) return undefined;
+    if (!this.firstStageByName) {
+      // Once, not a search per stage: a search per stage made 50,000 stages quadratic.
+      this.firstStageByName = new Map();
+      for (const candidate of this.tree.stages) if (candidate.name !== undefined && !this.firstStageByName.has(candidate.name)) this.firstStageByName.set(candidate.name, candidate);
+    }
+    const first = this.firstStageByName.get(image);
+    return first && first.index < stage.index ? first : undefined;
   }
 
   /** Adds an ARG or ENV's pairs to a scope, values evaluated against it; returns the new definitions. */

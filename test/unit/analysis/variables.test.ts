@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { expandWord } from '../../../server/src/analysis/expand.js';
 import { VariableResolver } from '../../../server/src/analysis/variables.js';
 import { parse } from '../../../server/src/parser/index.js';
+import { realDockerfiles } from '../../support/corpus.js';
 
 /** Resolves `name` at the place the marker text first appears. */
 function valueAt(text: string, marker: string, name: string): string | undefined {
@@ -86,5 +87,18 @@ describe('word expansion', () => {
   it('gives up, without overflowing the stack, on 10,000 nested defaults', () => {
     const raw = `${'${A:-'.repeat(10_000)}x${'}'.repeat(10_000)}`;
     assert.equal(expandWord(raw, lookup), undefined);
+  });
+});
+
+describe('variable resolver: scopes built on from the last one', () => {
+  it('answers every offset of the real corpus as a fresh resolver does, asked forwards or backwards', () => {
+    for (const [name, text] of realDockerfiles()) {
+      const tree = parse(text);
+      const offsets = tree.instructions.flatMap((instruction) => [instruction.start, instruction.end]);
+      for (const order of [offsets, [...offsets].reverse()]) {
+        const shared = new VariableResolver(tree);
+        for (const offset of order) assert.deepEqual(shared.scopeAt(offset), new VariableResolver(tree).scopeAt(offset), `${name} at ${offset}`);
+      }
+    }
   });
 });
