@@ -1,5 +1,6 @@
 import type { DockerfileTree, Instruction, KeyValue, Stage } from '../parser/index.js';
 import { expandWord } from './expand.js';
+import { parentStage } from './stages.js';
 
 /** Where a variable got its value. */
 export type VariableKind = 'global-arg' | 'arg' | 'env' | 'builtin';
@@ -44,7 +45,6 @@ export class VariableResolver {
   private readonly scopes = new Map<number, Scope>();
   /** Per stage, the scope built last and how far into the stage's definitions it goes. */
   private readonly lastScopes = new Map<Stage, { offset: number; index: number; scope: Scope }>();
-  private firstStageByName: Map<string, Stage> | undefined;
 
   /** The variables visible at a document offset, later definitions hiding earlier ones; callers only read it. */
   scopeAt(offset: number): Scope {
@@ -104,7 +104,7 @@ export class VariableResolver {
     if (cached) return cached;
     seen.add(stage);
     const scope: Scope = new Map();
-    const parent = this.parentStage(stage);
+    const parent = parentStage(this.tree, stage);
     if (parent && !seen.has(parent)) {
       for (const definition of this.definitionsOf(parent, seen)) scope.set(definition.name, definition);
     }
@@ -117,19 +117,6 @@ export class VariableResolver {
     }
     this.stageDefinitions.set(stage, definitions);
     return definitions;
-  }
-
-  /** The first stage of the name the FROM's image gives, if it comes earlier. */
-  private parentStage(stage: Stage): Stage | undefined {
-    const image = stage.from.from?.image.value.toLowerCase();
-    if (image === undefined) return undefined;
-    if (!this.firstStageByName) {
-      // Once, not a search per stage: a search per stage made 50,000 stages quadratic.
-      this.firstStageByName = new Map();
-      for (const candidate of this.tree.stages) if (candidate.name !== undefined && !this.firstStageByName.has(candidate.name)) this.firstStageByName.set(candidate.name, candidate);
-    }
-    const first = this.firstStageByName.get(image);
-    return first && first.index < stage.index ? first : undefined;
   }
 
   /** Adds an ARG or ENV's pairs to a scope, values evaluated against it; returns the new definitions. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { StageScan } from '../../../server/src/analysis/stage-scan.js';
 import { parentStage } from '../../../server/src/analysis/stages.js';
+import { VariableResolver } from '../../../server/src/analysis/variables.js';
 import { shellInEffect } from '../../../server/src/analysis/shell/shell-in-effect.js';
 import { parse } from '../../../server/src/parser/index.js';
 
@@ -30,5 +31,12 @@ describe('stage scan: per-stage tables filled only as far as asked', () => {
     assert.equal(parentStage(tree, last)?.index, 2, 'a later stage of the same name replaces an earlier one');
     assert.equal(parentStage(tree, b)?.index, 0);
     assert.deepEqual(shellInEffect(tree, b.instructions[0]), ['/bin/bash', '-c'], 'the shell comes down from the base stage');
+  });
+
+  it('takes variables and SHELL from the latest stage of a repeated name, as the parent is found everywhere', () => {
+    const tree = parse('FROM alpine AS a\nENV X=1\nFROM alpine AS a\nENV X=2\nSHELL ["/bin/bash", "-c"]\nFROM a\nRUN echo $X\n');
+    const run = tree.stages[2].instructions[0];
+    assert.equal(new VariableResolver(tree).resolve('X', run.start)?.value, '2');
+    assert.deepEqual(shellInEffect(tree, run), ['/bin/bash', '-c']);
   });
 });

@@ -5,8 +5,9 @@
  * names, else `/bin/sh -c`. A base image's own SHELL (or Windows' `cmd /S /C`)
  * cannot be known from the Dockerfile.
  */
-import type { DockerfileTree, Instruction, Stage } from '../../parser/types.js';
+import type { DockerfileTree, Instruction } from '../../parser/types.js';
 import { StageScan } from '../stage-scan.js';
+import { parentStage } from '../stages.js';
 import { DEFAULT_SHELL } from './script-source.js';
 
 /** Every instruction's shell, worked out once per tree as far as asked: rules ask for each RUN, many times. */
@@ -40,12 +41,9 @@ function shellTable(tree: DockerfileTree): ShellTable {
     shells.set(instruction, current ?? fallbackAt(instruction.start));
     current = shellOf(instruction) ?? current;
   }
-  // The first stage of each name among those visited: a search per stage made 50,000 stages quadratic.
-  const firstByName = new Map<string, Stage>();
   const scan: StageScan<readonly string[] | undefined> = new StageScan(tree.stages, (stage) => {
-    const base = baseStage(firstByName, stage);
+    const base = parentStage(tree, stage);
     let shell = base ? scan.at(base.index) : undefined;
-    if (stage.name !== undefined && !firstByName.has(stage.name)) firstByName.set(stage.name, stage);
     shells.set(stage.from, shell ?? fallbackAt(stage.from.start));
     for (const instruction of stage.instructions) {
       shells.set(instruction, shell ?? fallbackAt(instruction.start));
@@ -87,10 +85,4 @@ function lastBefore(pragmas: Array<{ offset: number; shell: readonly string[] }>
  */
 export function shellPragma(tree: DockerfileTree, offset: number): readonly string[] | undefined {
   return lastBefore(pragmaShells(tree), offset);
-}
-
-/** The earlier stage that `FROM <name>` builds on, if the image names one (`firstByName` holds only earlier stages). */
-function baseStage(firstByName: ReadonlyMap<string, Stage>, stage: Stage): Stage | undefined {
-  const image = stage.from.from?.image.value.toLowerCase();
-  return image === undefined ? undefined : firstByName.get(image);
 }
