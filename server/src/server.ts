@@ -32,7 +32,7 @@ import { definition, documentHighlight, prepareRename, references, rename } from
 import { semanticTokens } from './features/semantic-tokens.js';
 import { signatureHelp } from './features/signature-help.js';
 import { documentSymbols } from './features/symbols.js';
-import { parse } from './parser/index.js';
+import { parse, type DockerfileTree } from './parser/index.js';
 import { DocumentStore, type OpenDocument } from './workspace/documents.js';
 import { LintRunner, localeOf } from './workspace/lint-runner.js';
 import { ProjectConfigs } from './workspace/project-config.js';
@@ -95,15 +95,9 @@ async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save', 
   if (reason === 'change' && current.lint.run === 'onSave' && shown.has(entry.uri)) return;
   const options = runner.options(current, projects.forDocument(entry.uri));
   publishConfigProblems();
-  await shellReady;
-  await entry.ready();
-  if (documents.get(entry.uri) !== entry) return;
-  const tree = entry.tree;
-  // A large file lints in slices, so hovers and completions on other files are answered meanwhile; a newer version or a close abandons it.
-  const sliced = tree.text.length > SLICED_LINT_CHARS;
-  const outdated = () => entry.tree !== tree || documents.get(entry.uri) !== entry || Boolean(token?.isCancellationRequested);
-  const findings = sliced ? await runner.findingsInSlices(tree, options, outdated, entry.uri) : runner.findings(tree, options, entry.uri);
-  if (!findings) return;
+  const linted = await lintCurrent(entry, options, token, entry.uri);
+  if (!linted) return;
+  const { findings, sliced, outdated } = linted;
   if (sliced) {
     // The lint's last slice sorted its findings; the document's line table (diagnostics' positions need it) gets one of its own.
     await yieldToRequests();
@@ -117,6 +111,23 @@ async function analyse(entry: OpenDocument, reason: 'open' | 'change' | 'save', 
 
 /** Above this many characters (about 2,000 typical lines), linting yields to other requests every few milliseconds. */
 const SLICED_LINT_CHARS = 100_000;
+
+/**
+ * Lints the tree an open document has once it is parsed. A large file lints in
+ * slices, so requests on other files are answered meanwhile; a newer version,
+ * a close or `token` abandons it (undefined). `memoUri` lets the next lint of
+ * that document reuse this one.
+ */
+async function lintCurrent(entry: OpenDocument, options: LintOptions, token?: CancellationToken, memoUri?: string): Promise<{ tree: DockerfileTree; findings: Finding[]; sliced: boolean; outdated: () => boolean } | undefined> {
+  await shellReady;
+  await entry.ready();
+  if (documents.get(entry.uri) !== entry) return undefined;
+  const tree = entry.tree;
+  const sliced = tree.text.length > SLICED_LINT_CHARS;
+  const outdated = () => entry.tree !== tree || documents.get(entry.uri) !== entry || Boolean(token?.isCancellationRequested);
+  const findings = sliced ? await runner.findingsInSlices(tree, options, outdated, memoUri) : runner.findings(tree, options, memoUri);
+  return findings && { tree, findings, sliced, outdated };
+}
 
 function show(entry: OpenDocument, findings: Finding[], refresh: boolean): void {
   shown.set(entry.uri, entry.document.version, findings);
@@ -220,16 +231,9 @@ connection.onCodeAction(async (params, token) => {
   const entry = documents.get(params.textDocument.uri);
   if (!entry) return [];
   const options = runner.options(await settings.forDocument(entry.uri), projects.forDocument(entry.uri));
-  await shellReady;
-  await entry.ready();
-  if (documents.get(entry.uri) !== entry) return [];
-  const tree = entry.tree;
-  // As for diagnostics: a large file lints in slices, and a cancelled or outdated request stops.
-  const findings = tree.text.length > SLICED_LINT_CHARS
-    ? await runner.findingsInSlices(tree, options, () => token.isCancellationRequested || entry.tree !== tree)
-    : runner.findings(tree, options);
-  if (!findings) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-  return codeActions({ params, document: entry.document, tree, findings, options, locale });
+  const linted = await lintCurrent(entry, options, token);
+  if (!linted) return documents.get(entry.uri) === entry ? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled') : [];
+  return codeActions({ params, document: entry.document, tree: linted.tree, findings: linted.findings, options, locale });
 });
 
 // The client's build commands ask for stages and lines here instead of parsing Dockerfiles themselves.
