@@ -2,8 +2,9 @@
 // Error that says which invariant broke, so fast-check can shrink the input.
 import { isDeepStrictEqual } from 'node:util';
 import { formatEdits, type FormatSettings } from '../../server/src/features/formatting.js';
-import { lint, lintReusing, type LintOptions } from '../../server/src/lint/engine.js';
+import { lint, lintReusing, type LintOptions, type LintResult } from '../../server/src/lint/engine.js';
 import { applyEdits, fixAll } from '../../server/src/lint/fix.js';
+import type { LintMemo } from '../../server/src/lint/memo.js';
 import type { Finding, LintSettings, TextEdit } from '../../server/src/lint/types.js';
 import { applyEdit, parse, type DockerfileTree } from '../../server/src/parser/index.js';
 import { allRules } from '../../server/src/rules/index.js';
@@ -46,10 +47,13 @@ function* editChain(text: string, edits: readonly RelativeEdit[]): Generator<{ e
   }
 }
 
-/** A chain of edits applied to the tree one by one gives the tree a full parse gives. */
-export function checkIncremental(text: string, edits: readonly RelativeEdit[]): void {
-  let tree = parse(text);
-  for (const { edit, current, applied } of editChain(text, edits)) {
+/**
+ * A chain of edits applied to the tree one by one gives the tree a full parse
+ * gives; linting each version with the memo of the lint before (as the server
+ * does while typing) finds what a full lint of that fresh parse finds.
+ */
+export function checkIncremental(tree: DockerfileTree, memo: LintMemo | undefined, options: LintOptions, edits: readonly RelativeEdit[]): void {
+  for (const { edit, current, applied } of editChain(tree.text, edits)) {
     try {
       tree = applyEdit(tree, edit);
     } catch (error) {
@@ -57,22 +61,11 @@ export function checkIncremental(text: string, edits: readonly RelativeEdit[]): 
     }
     const problem = checkSpansInside(tree, current.length);
     if (problem) fail('every span of an incrementally parsed tree lies inside the document', problem);
-    if (!isDeepStrictEqual(tree, parse(current))) fail('incremental and full parse agree', `after edits ${JSON.stringify(applied)}`);
-  }
-}
-
-/**
- * Linting each version along a chain of edits with the memo of the lint before
- * (as the server does while typing) finds what a full lint of a fresh parse finds.
- */
-export function checkIncrementalLint(text: string, options: LintOptions, edits: readonly RelativeEdit[]): void {
-  let tree = parse(text);
-  let memo = lintReusing(tree, options).memo;
-  for (const { edit, current, applied } of editChain(text, edits)) {
-    tree = applyEdit(tree, edit);
+    const full = parse(current);
+    if (!isDeepStrictEqual(tree, full)) fail('incremental and full parse agree', `after edits ${JSON.stringify(applied)}`);
     const result = lintReusing(tree, options, memo);
     memo = result.memo;
-    if (!isDeepStrictEqual(plainFindings(result.findings), plainFindings(lint(parse(current), options)))) fail('incremental and full lint agree', `after edits ${JSON.stringify(applied)}`);
+    if (!isDeepStrictEqual(plainFindings(result.findings), plainFindings(lint(full, options)))) fail('incremental and full lint agree', `after edits ${JSON.stringify(applied)}`);
   }
 }
 
@@ -81,13 +74,15 @@ function plainFindings(findings: Finding[]): Finding[] {
   return findings.map((finding) => ({ ...finding, span: { start: finding.span.start, end: finding.span.end } }));
 }
 
-export function lintChecked(tree: DockerfileTree, options: LintOptions): Finding[] {
-  let findings: Finding[];
+/** The lint with the memo the server keeps (a plain `lint` runs for each edit of the chain, in `checkIncremental`). */
+export function lintChecked(tree: DockerfileTree, options: LintOptions): LintResult {
+  let result: LintResult;
   try {
-    findings = lint(tree, options);
+    result = lintReusing(tree, options);
   } catch (error) {
     fail('lint throws', String((error as Error)?.stack ?? error));
   }
+  const { findings } = result;
   const length = tree.text.length;
   for (const finding of findings) {
     const { start, end } = finding.span;
@@ -104,7 +99,7 @@ export function lintChecked(tree: DockerfileTree, options: LintOptions): Finding
       }
     }
   }
-  return findings;
+  return result;
 }
 
 /** BuildKit's instructions: any other keyword fails the build as surely as a parse error. */
@@ -115,8 +110,7 @@ const KNOWN_KEYWORDS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV'
  * unknown instructions. A fix may trade one for another ("did you mean ENV?"
  * on `E a` gives `ENV a`, which lacks a value), never add one.
  */
-export function errorCount(text: string): number {
-  const tree = parse(text);
+export function errorCount(text: string, tree = parse(text)): number {
   let unknown = 0;
   for (const instruction of tree.instructions) {
     if (!KNOWN_KEYWORDS.has(instruction.keyword)) unknown++;
@@ -127,7 +121,7 @@ export function errorCount(text: string): number {
 
 /** Each fix on its own leaves a file with no more parse errors than before. */
 export function checkEachFix(tree: DockerfileTree, findings: readonly Finding[]): void {
-  const before = errorCount(tree.text);
+  const before = errorCount(tree.text, tree);
   for (const finding of findings) {
     for (const fix of finding.fixes) {
       const after = applyEdits(tree.text, fix.edits).text;
@@ -145,24 +139,25 @@ export function checkEachFix(tree: DockerfileTree, findings: readonly Finding[])
 }
 
 /** Fix-all (every safe fix, repeated) terminates without throwing and adds no parse error. */
-export function checkFixAll(text: string, options: LintOptions): void {
+export function checkFixAll(tree: DockerfileTree, options: LintOptions): void {
+  const { text } = tree;
   let fixed: string;
   try {
     fixed = fixAll(text, options).text;
   } catch (error) {
     fail('fixAll throws', String((error as Error)?.stack ?? error));
   }
-  const before = errorCount(text);
+  const before = errorCount(text, tree);
   const after = errorCount(fixed);
   if (after > before) fail('fix-all adds no parse error', `${before} → ${after} errors`);
 }
 
 const FORMAT_SETTINGS: FormatSettings = { continuationIndent: 4, tabSize: 4 };
 
-function formatOnce(text: string, settings: FormatSettings): string {
+function formatOnce(text: string, settings: FormatSettings, tree = parse(text)): string {
   let edits: TextEdit[];
   try {
-    edits = formatEdits(parse(text), settings, 0, text.length);
+    edits = formatEdits(tree, settings, 0, text.length);
   } catch (error) {
     fail('formatting throws', String((error as Error)?.stack ?? error));
   }
@@ -177,8 +172,8 @@ function formatOnce(text: string, settings: FormatSettings): string {
 }
 
 /** Formatting twice gives what formatting once gives. */
-export function checkFormatting(text: string, settings = FORMAT_SETTINGS): void {
-  const once = formatOnce(text, settings);
+export function checkFormatting(tree: DockerfileTree, settings = FORMAT_SETTINGS): void {
+  const once = formatOnce(tree.text, settings, tree);
   const twice = formatOnce(once, settings);
   if (twice !== once) fail('formatting is idempotent', `first pass ${JSON.stringify(once)}, second ${JSON.stringify(twice)}`);
 }
@@ -186,11 +181,10 @@ export function checkFormatting(text: string, settings = FORMAT_SETTINGS): void 
 /** Everything in-process for one input. */
 export function checkDocument(text: string, options: LintOptions, edits: readonly RelativeEdit[]): void {
   const tree = parseChecked(text);
-  const findings = lintChecked(tree, options);
+  const { findings, memo } = lintChecked(tree, options);
   checkEachFix(tree, findings);
   // Fix-all with no safe fix to apply is one more lint: skipped to keep runs fast.
-  if (findings.some((finding) => finding.fixes.some((fix) => fix.safe))) checkFixAll(text, options);
-  checkFormatting(text);
-  checkIncremental(text, edits);
-  checkIncrementalLint(text, options, edits);
+  if (findings.some((finding) => finding.fixes.some((fix) => fix.safe))) checkFixAll(tree, options);
+  checkFormatting(tree);
+  checkIncremental(tree, memo, options, edits);
 }
