@@ -1,13 +1,14 @@
 // Runs every test: types, the bundle, unit and protocol tests (node's test runner).
 // `--unit` stops after the node tests.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDebianPackages, ensureNodeModules } from './ensure.mjs';
 
-function run(command, args) {
-  console.log(`\n$ ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit' });
+function run(command, args, env = {}) {
+  const shown = Object.entries(env).map(([name, value]) => `${name}=${value} `).join('');
+  console.log(`\n$ ${shown}${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -27,5 +28,10 @@ run('node', ['scripts/build.mjs']);
 // One process for all unit and protocol test files (test/support/run-all.mjs): a process per file
 // would load TypeScript and the shell parser ~100 times over.
 const testFiles = ['test/unit', 'server/src'].flatMap(findTests).sort();
-run('node', ['--import', 'tsx', '--import', './test/support/setup.mjs', '--test-reporter=spec', 'test/support/run-all.mjs', ...testFiles]);
+// --test-force-exit: a protocol test that fails before closing its client leaves a server running, which would keep the run waiting for ever.
+const nodeTests = ['--test-force-exit', '--import', 'tsx', '--import', './test/support/setup.mjs', '--test-reporter=spec', 'test/support/run-all.mjs'];
+run('node', [...nodeTests, ...testFiles]);
+// The protocol tests again with every document in the document worker, where large ones live: both hosts must answer alike.
+const protocolTests = testFiles.filter((file) => readFileSync(file, 'utf8').includes('support/lsp-client') && !file.endsWith('large-documents.test.ts'));
+run('node', [...nodeTests, ...protocolTests], { LAYERWISE_LARGE_DOCUMENT_CHARS: '0' });
 if (!process.argv.includes('--unit')) run('node', ['scripts/test-vscode.mjs']);

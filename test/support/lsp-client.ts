@@ -71,6 +71,11 @@ export class TestClient {
     this.connection.listen();
   }
 
+  /** The server's process id. */
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
   async initialize(): Promise<InitializeResult> {
     const capabilities: ClientCapabilities = this.options.capabilities ?? {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },

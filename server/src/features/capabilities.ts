@@ -1,7 +1,7 @@
 import type { ClientCapabilities, ServerCapabilities } from 'vscode-languageserver/node';
 import { SEMANTIC_TOKENS_LEGEND } from './semantic-tokens.js';
 
-/** What the editor features offer, declared in one place: server.ts spreads it into its capabilities. */
+/** What the editor features offer, declared in one place: language-server.ts spreads it into its capabilities. */
 export function editorCapabilities(): ServerCapabilities {
   return {
     hoverProvider: true,
