@@ -163,7 +163,8 @@ function instructionEdits(tree: DockerfileTree, instruction: Instruction, settin
     let runStart = line.escape;
     while (runStart > line.start && isBlank(text.charCodeAt(runStart - 1))) runStart--;
     const run = line.escape - runStart;
-    if (run === 0 || runStart <= line.indentEnd || (line === firstLine && escapeRun)) continue;
+    // Blanks before the instruction's start (after a Unicode space BuildKit skips, such as U+2028) are the first line's leading-blank edit.
+    if (run === 0 || runStart <= line.indentEnd || runStart < instruction.start || (line === firstLine && escapeRun)) continue;
     const wanted = Math.max(1, run - moved);
     if (wanted !== run) edits.push({ start: runStart, end: line.escape, text: ' '.repeat(wanted) });
   }

@@ -100,6 +100,10 @@ const REGRESSIONS: Regression[] = [
     broke: 'lint threw: copy-ignored-file checked `#(` alone, which the matcher reads as a comment, but `!#(` compiled to an invalid RegExp',
   },
   { text: ' \uFEFF \\', broke: 'formatting removed the indentation before a U+FEFF, which then read as a byte-order mark (features/formatting.ts keeps it)' },
+  {
+    text: '# syntax=docker/dockerfile:1\rFROM  \\\n \u2028 \t\\\n    \\\n \n',
+    broke: 'formatting edits overlapped: an instruction that starts at its escape after a U+2028 (whitespace to BuildKit, not to the formatter) had the blanks before it both removed and resized to align the escape (features/formatting.ts leaves blanks before the start to the first edit)',
+  },
   { text: 'ARG \\\\\nFROM $B\\\n-', broke: 'undefined-arg-in-from suggested the ARG name `\\\\`, which no variable reference can spell (the rule suggests only valid names)' },
 ];
 
