@@ -22,13 +22,13 @@ import { resolveCompletion } from './features/completion.js';
 import { parse } from './parser/index.js';
 import { DocumentAnalysis } from './workspace/document-analysis.js';
 import { DOCUMENT_REQUESTS, requestUri, type RequestContext } from './workspace/document-requests.js';
-import { LARGE_DOCUMENT_CHARS, LargeDocuments } from './workspace/large-documents.js';
+import { belongsInWorker, hasLineOf, LARGE_DOCUMENT_CHARS, LargeDocuments, LONG_LINE_CHARS } from './workspace/large-documents.js';
 import { localeOf } from './workspace/lint-runner.js';
 import { SettingsCache } from './workspace/settings-cache.js';
 
 /**
  * The language server: wires the connection to the document analysis and the
- * request table. Documents from LARGE_DOCUMENT_CHARS on are handed to the
+ * request table. Large documents (`belongsInWorker`) are handed to the
  * document worker (`workerScript`, this same bundle) and their requests
  * forwarded there; the rest live here.
  */
@@ -145,18 +145,18 @@ export function startLanguageServer(workerScript: string): void {
   });
 
   connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
-    if (text.length >= LARGE_DOCUMENT_CHARS) large.open(uri, languageId, version, text);
+    if (belongsInWorker(text)) large.open(uri, languageId, version, text);
     else analysis.open(uri, languageId, version, text);
   });
 
   connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {
     if (large.has(uri)) return large.change(uri, version, contentChanges);
     const entry = analysis.documents.get(uri);
-    if (entry && mayGrowLarge(entry.document, contentChanges)) {
+    if (entry && mayBelongInWorker(entry.document, contentChanges)) {
       // A paste that makes the document large: it moves to the worker before any of it is parsed here.
       const document = TextDocument.update(entry.document, contentChanges, version);
       analysis.close(uri);
-      if (document.getText().length >= LARGE_DOCUMENT_CHARS) large.open(uri, document.languageId, version, document.getText());
+      if (belongsInWorker(document.getText())) large.open(uri, document.languageId, version, document.getText());
       else analysis.open(uri, document.languageId, version, document.getText());
       return;
     }
@@ -191,9 +191,17 @@ export function startLanguageServer(workerScript: string): void {
   connection.listen();
 }
 
-/** Whether `changes` could take the document to LARGE_DOCUMENT_CHARS: an upper bound, counting what they insert and not what they remove. */
-function mayGrowLarge(document: TextDocument, changes: TextDocumentContentChangeEvent[]): boolean {
+/**
+ * Whether `changes` could make the document belong in the worker: an upper
+ * bound on its length (what they insert, not what they remove), or a long
+ * line among what they insert. (A line typed to that length a character at a
+ * time stays here until the document is opened again.)
+ */
+function mayBelongInWorker(document: TextDocument, changes: TextDocumentContentChangeEvent[]): boolean {
   let length = document.getText().length;
-  for (const change of changes) length = 'range' in change ? length + change.text.length : change.text.length;
+  for (const change of changes) {
+    length = 'range' in change ? length + change.text.length : change.text.length;
+    if (hasLineOf(change.text, LONG_LINE_CHARS)) return true;
+  }
   return length >= LARGE_DOCUMENT_CHARS;
 }

@@ -5,17 +5,37 @@ import type { ServerSettings } from './settings.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
 
 /**
- * From this many characters on, a document lives in the document worker: no
- * instruction of it, however huge, then holds up requests on other documents.
- * Well above the 5,000-line file (~170 KB), which stays in the server. The
- * protocol tests run a second time with LAYERWISE_LARGE_DOCUMENT_CHARS=0, every
- * document in the worker, so both hosts answer alike.
+ * From this many characters on, a document lives in the document worker.
+ * Linting yields between instructions, but a large file's parse, lint and GC
+ * still cost other documents a few tens of milliseconds now and then; in the
+ * worker they cost them nothing. The protocol tests run a second time with
+ * LAYERWISE_LARGE_DOCUMENT_CHARS=0, every document in the worker, so both
+ * hosts answer alike.
  */
-export const LARGE_DOCUMENT_CHARS = charsFromEnvironment(process.env.LAYERWISE_LARGE_DOCUMENT_CHARS) ?? 512 * 1024;
+export const LARGE_DOCUMENT_CHARS = charsFromEnvironment(process.env.LAYERWISE_LARGE_DOCUMENT_CHARS) ?? 64 * 1024;
+
+/** A line this long is one instruction whose lint cannot be split (~100 ms of shell parsing and rules): its document goes to the worker too. */
+export const LONG_LINE_CHARS = 16 * 1024;
 
 function charsFromEnvironment(value: string | undefined): number | undefined {
   const chars = value === undefined || value.trim() === '' ? NaN : Number(value);
   return Number.isSafeInteger(chars) && chars >= 0 ? chars : undefined;
+}
+
+/** Whether a text belongs in the document worker: large, or with a line long enough to hold up other documents on its own. */
+export function belongsInWorker(text: string): boolean {
+  return text.length >= LARGE_DOCUMENT_CHARS || hasLineOf(text, LONG_LINE_CHARS);
+}
+
+/** Whether any line of `text` has `length` characters or more (a scan, no copies). */
+export function hasLineOf(text: string, length: number): boolean {
+  if (text.length < length) return false;
+  for (let start = 0; ; ) {
+    const end = text.indexOf('\n', start);
+    if ((end < 0 ? text.length : end) - start >= length) return true;
+    if (end < 0) return false;
+    start = end + 1;
+  }
 }
 
 /** What the language server does with what the worker says. */

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
 // The server's own copy of the protocol library (vscode-languageserver bundles a newer one than the tests' client).
 import { CancellationToken, ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { LARGE_DOCUMENT_CHARS, LargeDocuments } from '../../../server/src/workspace/large-documents.js';
+import { belongsInWorker, hasLineOf, LARGE_DOCUMENT_CHARS, LargeDocuments, LONG_LINE_CHARS } from '../../../server/src/workspace/large-documents.js';
 import { DEFAULT_SETTINGS } from '../../../server/src/workspace/settings.js';
 import { positionOf, TestClient } from '../../support/lsp-client.js';
 
@@ -35,6 +35,21 @@ async function untilThreads(pid: number, done: (threads: number) => boolean): Pr
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+describe('which documents the worker holds', () => {
+  it('takes long documents and documents with one long line, and leaves the rest', () => {
+    assert.equal(belongsInWorker('FROM a\n'.repeat(LARGE_DOCUMENT_CHARS / 7 + 1)), true);
+    assert.equal(belongsInWorker('FROM a\n'.repeat(LARGE_DOCUMENT_CHARS / 7 - 100)), false);
+    assert.equal(belongsInWorker(`FROM a\nRUN echo ${'x'.repeat(LONG_LINE_CHARS)}\nFROM b\n`), true);
+    assert.equal(belongsInWorker(`FROM a\nRUN echo ${'x'.repeat(LONG_LINE_CHARS - 20)}\nFROM b\n`), false);
+  });
+
+  it('finds a long line at the start, the middle and the end, and counts a CR-only file as one line', () => {
+    const long = 'y'.repeat(100);
+    for (const text of [`${long}\na`, `a\n${long}\nb`, `a\n${long}`, `${long}`, 'a\r'.repeat(50)]) assert.equal(hasLineOf(text, 100), true, JSON.stringify(text.slice(0, 12)));
+    for (const text of [`${long.slice(1)}\n${long.slice(1)}`, '', 'a\n'.repeat(200)]) assert.equal(hasLineOf(text, 100), false, JSON.stringify(text.slice(0, 12)));
+  });
+});
 
 describe('language server: large documents (the document worker)', () => {
   it('lints a large document and answers requests on it as on a small one', async () => {
