@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { openWorkspaceFile } from './helpers.js';
+import { diagnosticCode, openWorkspaceFile, waitForDiagnostics } from './helpers.js';
 
 const FILE = 'multistage/Dockerfile';
 
@@ -68,5 +68,26 @@ describe('editor features', () => {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
     assert.match(document.getText(), /COPY --from=build /);
+  });
+
+  it('a Dockerfile over 64 KiB (analysed in a worker thread of the server) gets diagnostics and hovers, and other files keep theirs', async () => {
+    const large = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: `FROM alpine:latest\n${'RUN echo "a line of a large file"\n'.repeat(3000)}` });
+    assert.ok(large.getText().length > 64 * 1024);
+    await vscode.window.showTextDocument(large);
+    const diagnostics = await waitForDiagnostics(large.uri, (found) => found.some((diagnostic) => diagnosticCode(diagnostic) === 'latest-tag'), 60_000);
+    console.log(`editor features: ${diagnostics.length} diagnostics on the large file`);
+    await until(
+      () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', large.uri, positionOf(large, 'RUN echo', 1)),
+      (found) => found.some((hover) => markdownOf(hover).includes('**RUN**')),
+      'a hover for RUN in the large file',
+    );
+    const small = await openWorkspaceFile(FILE);
+    await until(
+      () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', small.uri, positionOf(small, 'RUN go', 1)),
+      (found) => found.some((hover) => markdownOf(hover).includes('**RUN**')),
+      'a hover for RUN in the small file',
+    );
+    await vscode.window.showTextDocument(large);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -70,10 +70,6 @@ export class LargeDocuments {
     return this.uris.has(uri);
   }
 
-  uriList(): string[] {
-    return [...this.uris];
-  }
-
   open(uri: string, languageId: string, version: number, text: string): void {
     this.uris.add(uri);
     this.send({ type: 'open', uri, languageId, version, text });
