@@ -4,6 +4,8 @@
  * unsplittable work) never holds up requests on the others. It answers
  * their requests with the same table as the language server.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import { CancellationTokenSource, ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { initShell } from '../analysis/shell/index.js';
@@ -13,6 +15,7 @@ import { DEFAULT_SETTINGS, type ServerSettings } from './settings.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
 
 export function runDocumentWorker(port: MessagePort, setup: WorkerSetup): void {
+  lowerThreadPriority();
   const post = (message: FromWorker) => port.postMessage(message);
   const log = (message: string) => post({ type: 'log', message });
   const settings = new PushedSettings();
@@ -80,6 +83,20 @@ export function runDocumentWorker(port: MessagePort, setup: WorkerSetup): void {
         break;
     }
   });
+}
+
+/**
+ * The worker's work is background work: on Linux it lowers its own thread's
+ * priority (a thread id is a pid to setpriority there), so that on a machine
+ * with few cores the server's thread answering requests gets the CPU first.
+ */
+function lowerThreadPriority(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isSafeInteger(threadId) && threadId !== process.pid) setPriority(threadId, 10);
+  } catch {
+    // Not Linux, or not allowed: the worker runs at the server's priority.
+  }
 }
 
 /** Settings per document as the language server pushes them: asking before they arrive waits for them. */
