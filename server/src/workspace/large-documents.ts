@@ -6,13 +6,13 @@ import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
 
 /**
  * From this many characters on, a document lives in the document worker.
- * Linting yields between instructions, but a large file's parse, lint and GC
- * still cost other documents a few tens of milliseconds now and then; in the
- * worker they cost them nothing. The protocol tests run a second time with
+ * Below it (the 5,000-line file is ~170 KB) the server parses and lints in
+ * slices between other requests, and the worker's start (~150 ms, its own
+ * ~40 MB) is not worth it. The protocol tests run a second time with
  * LAYERWISE_LARGE_DOCUMENT_CHARS=0, every document in the worker, so both
  * hosts answer alike.
  */
-export const LARGE_DOCUMENT_CHARS = charsFromEnvironment(process.env.LAYERWISE_LARGE_DOCUMENT_CHARS) ?? 64 * 1024;
+export const LARGE_DOCUMENT_CHARS = charsFromEnvironment(process.env.LAYERWISE_LARGE_DOCUMENT_CHARS) ?? 256 * 1024;
 
 /** A line this long is one instruction whose lint cannot be split (~100 ms of shell parsing and rules): its document goes to the worker too. */
 export const LONG_LINE_CHARS = 16 * 1024;
