@@ -101,6 +101,11 @@ const REGRESSIONS: Regression[] = [
   },
   { text: ' \uFEFF \\', broke: 'formatting removed the indentation before a U+FEFF, which then read as a byte-order mark (features/formatting.ts keeps it)' },
   {
+    text: 'FROM  \\\n\n  \\\n\n \uFEFF\n\nRUN <<EOF \nEOF\n',
+    edits: [{ at: 0, length: 0, text: 'FROM \n' }],
+    broke: 'empty-continuation-line: removing the blank lines (a lone U+FEFF line among them) kept the instruction and error counts but turned RUN into an unknown instruction (the rule now also keeps every keyword)',
+  },
+  {
     text: '# syntax=docker/dockerfile:1\rFROM  \\\n \u2028 \t\\\n    \\\n \n',
     broke: 'formatting edits overlapped: an instruction that starts at its escape after a U+2028 (whitespace to BuildKit, not to the formatter) had the blanks before it both removed and resized to align the escape (features/formatting.ts leaves blanks before the start to the first edit)',
   },

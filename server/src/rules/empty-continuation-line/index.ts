@@ -91,8 +91,13 @@ function continues(content: string, escape: string): boolean {
   return content.startsWith('#') || (content.endsWith(escape) && !content.endsWith(escape + escape));
 }
 
-/** Removing empty lines inside an instruction keeps the same instructions and adds no parse error. */
+/**
+ * Removing empty lines inside an instruction keeps the same instructions (the
+ * same keywords: a line JS calls blank, such as a lone U+FEFF, can start one)
+ * and adds no parse error.
+ */
 function addsNoParseError(tree: DockerfileTree, edit: TextEdit): boolean {
   const after = parse(applyEdits(tree.text, [edit]).text);
-  return after.errors.length <= tree.errors.length && after.instructions.length === tree.instructions.length;
+  if (after.errors.length > tree.errors.length || after.instructions.length !== tree.instructions.length) return false;
+  return after.instructions.every((instruction, index) => instruction.keyword === tree.instructions[index].keyword);
 }
