@@ -73,7 +73,7 @@ export function startLanguageServer(workerScript: string): void {
     log,
     lost: (uris, reason) => {
       log(`the document worker stopped (${reason}); ${uris.join(', ')} are no longer analysed`);
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Layerwise stopped analysing ${uris.length === 1 ? 'a large Dockerfile' : `${uris.length} large Dockerfiles`} (${reason}). Close and reopen it to try again.` });
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Layerwise stopped analysing ${uris.length === 1 ? 'a large Dockerfile' : `${uris.length} large Dockerfiles`} (${reason}). Close and reopen ${uris.length === 1 ? 'it' : 'them'} to try again.` });
       if (!pullDiagnostics) for (const uri of uris) void connection.sendDiagnostics({ uri, diagnostics: [] });
     },
   });
