@@ -42,6 +42,10 @@ export function startLanguageServer(workerScript: string): void {
   let lastConfigProblems = '';
 
   const log = (message: string) => connection.console.error(message);
+  // What both hosts report through this connection: the server's own documents and the worker's.
+  const settingsFor = (uri: string) => settings.forDocument(uri);
+  const publish = (uri: string, version: number, diagnostics: Diagnostic[]) => void connection.sendDiagnostics({ uri, version, diagnostics });
+  const refreshPull = () => void connection.languages.diagnostics.refresh();
   let analysis = newAnalysis('en', Promise.resolve());
   let context = contextFor(analysis, 'en');
 
@@ -50,22 +54,22 @@ export function startLanguageServer(workerScript: string): void {
       locale,
       pullDiagnostics,
       shellReady,
-      settingsFor: (uri) => settings.forDocument(uri),
-      publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
-      refreshPull: () => void connection.languages.diagnostics.refresh(),
+      settingsFor,
+      publish,
+      refreshPull,
       projectUsed: publishConfigProblems,
       log,
     });
   }
 
   function contextFor(documentAnalysis: DocumentAnalysis, locale: RequestContext['locale']): RequestContext {
-    return { analysis: documentAnalysis, locale, client, settingsFor: (uri) => settings.forDocument(uri) };
+    return { analysis: documentAnalysis, locale, client, settingsFor };
   }
 
   const large = new LargeDocuments(workerScript, () => ({ locale: context.locale, pullDiagnostics, client }), {
-    settingsFor: (uri) => settings.forDocument(uri),
-    diagnostics: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
-    refreshPull: () => void connection.languages.diagnostics.refresh(),
+    settingsFor,
+    diagnostics: publish,
+    refreshPull,
     projectUsed: (uri) => {
       analysis.projects.forDocument(uri);
       publishConfigProblems();

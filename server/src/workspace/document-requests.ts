@@ -23,6 +23,7 @@ import {
   SemanticTokensRequest,
   SignatureHelpRequest,
   type CancellationToken,
+  type FormattingOptions,
 } from 'vscode-languageserver/node';
 import { buildPlan } from '../features/build-plan.js';
 import { BUILD_PLAN_METHOD } from '../features/build-plan-protocol.js';
@@ -31,7 +32,7 @@ import { codeActions } from '../features/code-actions.js';
 import { codeLenses } from '../features/code-lens.js';
 import { completion } from '../features/completion.js';
 import { foldingRanges } from '../features/folding.js';
-import { formatDocument, formatOnType, formatRange, formatSettings } from '../features/formatting.js';
+import { formatDocument, formatOnType, formatRange, formatSettings, type FormatSettings } from '../features/formatting.js';
 import { hover } from '../features/hover.js';
 import { inlayHints } from '../features/inlay-hints.js';
 import { documentLinks } from '../features/links.js';
@@ -63,6 +64,11 @@ interface DocumentRequest {
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
 
+/** The editor's formatting options with the document's continuation-indent setting. */
+async function formatting(entry: OpenDocument, options: FormattingOptions, { settingsFor }: RequestContext): Promise<FormatSettings> {
+  return formatSettings((await settingsFor(entry.uri)).format.continuationIndent, options);
+}
+
 /**
  * Every request about one document, by LSP method: each a function of the
  * document's cached tree (never re-parsed per request). The language server
@@ -83,17 +89,11 @@ export const DOCUMENT_REQUESTS: Record<string, DocumentRequest> = {
   [SemanticTokensRequest.method]: { none: { data: [] }, handle: (entry) => semanticTokens(entry.tree, entry.document) },
   [SemanticTokensRangeRequest.method]: { none: { data: [] }, handle: (entry, { range }) => semanticTokens(entry.tree, entry.document, range) },
   [DocumentLinkRequest.method]: { none: [], handle: (entry) => documentLinks(entry.tree, entry.document) },
-  [DocumentFormattingRequest.method]: {
-    none: [],
-    handle: async (entry, { options }, { settingsFor }) => formatDocument(entry.tree, entry.document, formatSettings((await settingsFor(entry.uri)).format.continuationIndent, options)),
-  },
-  [DocumentRangeFormattingRequest.method]: {
-    none: [],
-    handle: async (entry, { range, options }, { settingsFor }) => formatRange(entry.tree, entry.document, range, formatSettings((await settingsFor(entry.uri)).format.continuationIndent, options)),
-  },
+  [DocumentFormattingRequest.method]: { none: [], handle: async (entry, { options }, context) => formatDocument(entry.tree, entry.document, await formatting(entry, options, context)) },
+  [DocumentRangeFormattingRequest.method]: { none: [], handle: async (entry, { range, options }, context) => formatRange(entry.tree, entry.document, range, await formatting(entry, options, context)) },
   [DocumentOnTypeFormattingRequest.method]: {
     none: [],
-    handle: async (entry, { position, ch, options }, { settingsFor }) => formatOnType(entry.tree, entry.document, position, ch, formatSettings((await settingsFor(entry.uri)).format.continuationIndent, options)),
+    handle: async (entry, { position, ch, options }, context) => formatOnType(entry.tree, entry.document, position, ch, await formatting(entry, options, context)),
   },
   [InlayHintRequest.method]: { none: [], handle: async (entry, { range }, { settingsFor }) => inlayHints(entry.tree, entry.document, range, (await settingsFor(entry.uri)).inlayHints.enabled) },
   [CodeLensRequest.method]: { none: [], handle: async (entry, _params, { settingsFor, locale }) => codeLenses(entry.tree, entry.document, locale, (await settingsFor(entry.uri)).codeLens.buildStage) },

@@ -70,8 +70,11 @@ describe('language server: large documents (the document worker)', () => {
     const uri = 'untitled:grows.Dockerfile';
     await client.open(uri, 'FROM alpine:3.20\n');
     assert.deepEqual((await client.diagnosticsFor(uri, 1)).diagnostics.filter((diagnostic) => diagnostic.code === 'latest-tag'), []);
+    const before = threadsOf(client.pid);
     await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: LARGE }]);
     const after = await client.diagnosticsFor(uri, 2, 60_000);
+    // Linted on either thread the findings would be the same: the worker's threads show it moved.
+    assert.ok(threadsOf(client.pid) > before, `a worker thread runs after the paste (${before} threads before)`);
     assert.ok(after.diagnostics.some((diagnostic) => diagnostic.code === 'latest-tag'), 'the pasted text is linted');
     // Edits after the move reach the worker too.
     await client.change(uri, 3, [{ range: { start: { line: 0, character: 12 }, end: { line: 0, character: 18 } }, text: '3.20' }]);
